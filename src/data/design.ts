@@ -1,0 +1,287 @@
+/**
+ * The data boundary: everything a user passes in is validated here, once, and
+ * converted to the layout the engine works on. Nothing the caller passed is mutated.
+ *
+ * The engine's layout is a {@link Design}: one column-major `Float64Array` (column j
+ * is `values[j*n .. (j+1)*n)`), because coordinate descent reads whole columns.
+ *
+ * @module
+ */
+import { DataError, describe } from '../errors.js';
+
+/** What `fit` and `predict` accept as X. */
+export type MatrixLike = ReadonlyArray<ReadonlyArray<number>> | ReadonlyArray<Float64Array> | MlMatrixLike;
+
+/**
+ * The part of an ml-matrix `Matrix` we read. Detected by its `klass` tag (as ml-matrix
+ * itself does), never by `instanceof`, so any copy of ml-matrix works and importing
+ * `Lasso` does not pull ml-matrix into a bundle.
+ */
+export interface MlMatrixLike {
+  readonly klass: string;
+  readonly rows: number;
+  readonly columns: number;
+  get(row: number, column: number): number;
+}
+
+/** Design matrix in the engine's layout. */
+export interface Design {
+  readonly nSamples: number;
+  readonly nFeatures: number;
+  /** Column-major values: column j occupies `[j*nSamples, (j+1)*nSamples)`. */
+  readonly values: Float64Array;
+  /** Means subtracted from each column (all zero when `centered` is false). */
+  readonly columnMeans: Float64Array;
+  /** Whether columns were centered (done when an intercept is fitted). */
+  readonly centered: boolean;
+  /** Squared Euclidean norm of each stored column. */
+  readonly columnSquaredNorms: Float64Array;
+}
+
+function isMlMatrix(value: unknown): value is MlMatrixLike {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { klass?: unknown }).klass === 'Matrix' &&
+    typeof (value as MlMatrixLike).get === 'function'
+  );
+}
+
+const SHAPE_HELP = 'pass X as number[][], an array of Float64Array rows, or an ml-matrix Matrix';
+
+function cellError(name: string, i: number, j: number, cell: unknown): DataError {
+  if (typeof cell === 'number') {
+    return new DataError(
+      'INVALID_DATA',
+      `${name}[${i}][${j}] is ${describe(cell)}; every entry of ${name} must be a finite number (remove or impute missing values first).`,
+    );
+  }
+  const hint = typeof cell === 'string' ? ' (convert numeric strings with Number() first)' : '';
+  return new DataError(
+    'INVALID_DATA',
+    `${name}[${i}][${j}] is ${describe(cell)}; every entry of ${name} must be a finite number${hint}.`,
+  );
+}
+
+/**
+ * Validates X and returns its shape with a reader for row i. Used by both `fit`
+ * (which converts to a {@link Design}) and `predict`.
+ */
+function inspect(X: unknown, name: string): { n: number; p: number; matrix?: MlMatrixLike; rows?: ArrayLike<unknown>[] } {
+  if (isMlMatrix(X)) {
+    const n = X.rows;
+    const p = X.columns;
+    if (!(n > 0)) throw new DataError('INVALID_DATA', `${name} has no rows; at least one sample is needed.`);
+    if (!(p > 0)) throw new DataError('INVALID_DATA', `${name} has no columns; at least one feature is needed.`);
+    return { n, p, matrix: X };
+  }
+  if (!Array.isArray(X)) {
+    throw new DataError('INVALID_DATA', `${name} must be a 2-D array; received ${describe(X)}. ${capitalize(SHAPE_HELP)}.`);
+  }
+  const n = X.length;
+  if (n === 0) throw new DataError('INVALID_DATA', `${name} has no rows; at least one sample is needed.`);
+  let p = -1;
+  for (let i = 0; i < n; i++) {
+    if (!(i in X)) {
+      throw new DataError('INVALID_DATA', `${name}[${i}] is missing (a hole in the array); every row must be present.`);
+    }
+    const row: unknown = X[i];
+    const ok = Array.isArray(row) || (ArrayBuffer.isView(row) && !(row instanceof DataView));
+    if (!ok) {
+      throw new DataError('INVALID_DATA', `${name}[${i}] is ${describe(row)}, not a row of numbers; ${SHAPE_HELP}.`);
+    }
+    const len = (row as ArrayLike<unknown>).length;
+    if (p === -1) {
+      p = len;
+      if (p === 0) {
+        throw new DataError('INVALID_DATA', `${name} has rows with no values (0 features); each row needs at least one feature.`);
+      }
+    } else if (len !== p) {
+      throw new DataError(
+        'INVALID_DATA',
+        `${name} is ragged: row 0 has ${p} values but row ${i} has ${len}; every row must have the same number of features.`,
+      );
+    }
+  }
+  return { n, p, rows: X as ArrayLike<unknown>[] };
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * Validates X and copies it into the engine's column-major layout. With `center`,
+ * each column's mean is subtracted (two-pass, for accuracy) and kept in `columnMeans`.
+ */
+export function toDesign(X: unknown, options: { center: boolean; name?: string }): Design {
+  const name = options.name ?? 'X';
+  const { n, p, matrix, rows } = inspect(X, name);
+  const values = new Float64Array(n * p);
+  if (matrix) {
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < p; j++) {
+        const v = matrix.get(i, j);
+        if (typeof v !== 'number' || !Number.isFinite(v)) throw cellError(name, i, j, v);
+        values[j * n + i] = v;
+      }
+    }
+  } else {
+    // Copy in blocks of rows so the strided column writes stay in cache.
+    const block = 64;
+    for (let i0 = 0; i0 < n; i0 += block) {
+      const i1 = Math.min(n, i0 + block);
+      for (let i = i0; i < i1; i++) {
+        const row = rows![i];
+        for (let j = 0; j < p; j++) {
+          const v = row[j];
+          if (typeof v !== 'number' || v - v !== 0) {
+            // v - v !== 0 is true exactly for NaN and ±Infinity; a fast finiteness test
+            throw cellError(name, i, j, v);
+          }
+          values[j * n + i] = v;
+        }
+      }
+    }
+  }
+  const columnMeans = new Float64Array(p);
+  const columnSquaredNorms = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    const off = j * n;
+    if (options.center) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += values[off + i];
+      let mean = s / n;
+      // second pass corrects the rounding error of the first (accurate for large offsets)
+      let c = 0;
+      for (let i = 0; i < n; i++) c += values[off + i] - mean;
+      mean += c / n;
+      columnMeans[j] = mean;
+      for (let i = 0; i < n; i++) values[off + i] -= mean;
+    }
+    let sq = 0;
+    for (let i = 0; i < n; i++) sq += values[off + i] * values[off + i];
+    columnSquaredNorms[j] = sq;
+  }
+  return { nSamples: n, nFeatures: p, values, columnMeans, centered: options.center, columnSquaredNorms };
+}
+
+/**
+ * Validates X for prediction (finite numbers, `expectedFeatures` columns) and returns
+ * `X·coef + intercept`.
+ */
+export function linearPredictor(
+  X: unknown,
+  coef: Float64Array,
+  intercept: number,
+  estimator: string,
+): Float64Array {
+  const { n, p, matrix, rows } = inspect(X, 'X');
+  if (p !== coef.length) {
+    throw new DataError(
+      'SHAPE_MISMATCH',
+      `${estimator}: X has ${p} features but the model was fitted with ${coef.length}; pass rows with the same columns, in the same order, as in fit.`,
+    );
+  }
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = intercept;
+    for (let j = 0; j < p; j++) {
+      const v = matrix ? matrix.get(i, j) : rows![i][j];
+      if (typeof v !== 'number' || v - v !== 0) throw cellError('X', i, j, v);
+      s += v * coef[j];
+    }
+    out[i] = s;
+  }
+  return out;
+}
+
+/** Validates a regression target: finite numbers, one per row of X. Returns a copy. */
+export function toTargets(y: unknown, nSamples: number, name = 'y'): Float64Array {
+  const values = readVector(y, name);
+  if (values.length !== nSamples) {
+    throw new DataError(
+      'SHAPE_MISMATCH',
+      `X has ${nSamples} rows but ${name} has ${values.length} values; pass one target per row of X.`,
+    );
+  }
+  const out = new Float64Array(nSamples);
+  for (let i = 0; i < nSamples; i++) {
+    const v = values[i];
+    if (typeof v !== 'number' || v - v !== 0) {
+      const hint = typeof v === 'string' ? ' (convert numeric strings with Number() first)' : '';
+      throw new DataError(
+        'INVALID_DATA',
+        `${name}[${i}] is ${describe(v)}; every target must be a finite number${hint}.`,
+      );
+    }
+    out[i] = v;
+  }
+  return out;
+}
+
+function readVector(y: unknown, name: string): ArrayLike<unknown> {
+  if (Array.isArray(y)) {
+    for (let i = 0; i < y.length; i++) {
+      if (!(i in y)) throw new DataError('INVALID_DATA', `${name}[${i}] is missing (a hole in the array); every value must be present.`);
+    }
+    return y;
+  }
+  if (ArrayBuffer.isView(y) && !(y instanceof DataView)) return y as unknown as ArrayLike<unknown>;
+  throw new DataError('INVALID_DATA', `${name} must be a 1-D array of values (number[] or Float64Array); received ${describe(y)}.`);
+}
+
+/** Sorted class labels and ±1 codes (+1 for `classes[1]`), as scikit-learn orders them. */
+export interface EncodedLabels {
+  classes: (number | string)[];
+  signs: Float64Array;
+}
+
+/** Validates binary classification labels (numbers or strings, exactly two distinct). */
+export function encodeBinaryLabels(y: unknown, nSamples: number, estimator: string): EncodedLabels {
+  const values = readVector(y, 'y');
+  if (values.length !== nSamples) {
+    throw new DataError(
+      'SHAPE_MISMATCH',
+      `X has ${nSamples} rows but y has ${values.length} labels; pass one label per row of X.`,
+    );
+  }
+  let kind: 'number' | 'string' | undefined;
+  const seen: (number | string)[] = [];
+  for (let i = 0; i < nSamples; i++) {
+    const v = values[i];
+    const t = typeof v;
+    if (!((t === 'number' && Number.isFinite(v as number)) || t === 'string')) {
+      throw new DataError(
+        'INVALID_LABELS',
+        `${estimator}: y[${i}] is ${describe(v)}; labels must be finite numbers or strings.`,
+      );
+    }
+    if (kind === undefined) kind = t as 'number' | 'string';
+    else if (kind !== t) {
+      throw new DataError(
+        'INVALID_LABELS',
+        `${estimator}: y mixes numbers and strings (y[${i}] is ${describe(v)}); use one type for all labels.`,
+      );
+    }
+    if (!seen.includes(v as number | string)) {
+      seen.push(v as number | string);
+      if (seen.length > 2) {
+        throw new DataError(
+          'INVALID_LABELS',
+          `${estimator}: y has more than two classes (${seen.map((s) => JSON.stringify(s)).join(', ')}, …); ${estimator} is a binary classifier.`,
+        );
+      }
+    }
+  }
+  if (seen.length < 2) {
+    throw new DataError(
+      'INVALID_LABELS',
+      `${estimator}: y has only one class (${JSON.stringify(seen[0])}); a classifier needs samples of two classes.`,
+    );
+  }
+  const classes = kind === 'number' ? (seen as number[]).sort((a, b) => a - b) : (seen as string[]).sort();
+  const signs = new Float64Array(nSamples);
+  for (let i = 0; i < nSamples; i++) signs[i] = values[i] === classes[1] ? 1 : -1;
+  return { classes, signs };
+}

@@ -1,0 +1,106 @@
+import type { Design } from '../data/design.js';
+import { axpyColumn, dotColumn, matTVec, matVec, sum } from '../linalg/kernels.js';
+import type { Datafit } from './types.js';
+
+/** State of {@link Logistic}: labels ±1, z = Xw + b and the per-sample gradient ∂F/∂zᵢ. */
+export interface LogisticState {
+  signs: Float64Array;
+  z: Float64Array;
+  sampleGradient: Float64Array;
+}
+
+/** log(1 + e^(−t)), exact for every finite t (no overflow, no cancellation). */
+export function logOnePlusExpNeg(t: number): number {
+  return t > 0 ? Math.log1p(Math.exp(-t)) : -t + Math.log1p(Math.exp(t));
+}
+
+/** σ(−t) = 1/(1 + e^t), stable for every finite t. */
+export function sigmoidNeg(t: number): number {
+  if (t >= 0) {
+    const e = Math.exp(-t);
+    return e / (1 + e);
+  }
+  return 1 / (1 + Math.exp(t));
+}
+
+/**
+ * Logistic loss on labels ỹᵢ ∈ {−1, +1}, scaled by a weight c:
+ *
+ *     F(z) = c · Σᵢ log(1 + exp(−ỹᵢ zᵢ)),   z = Xw + b
+ *
+ * With c = C this is the datafit of scikit-learn's `LogisticRegression(C)`
+ * (`C·Σ log(1 + exp(−ỹᵢ(xᵢ·w + b)))`); glmnet's `family = "binomial"` uses
+ * c = 1/n. In skglm it is `Logistic()` (c = 1/n).
+ */
+export class Logistic implements Datafit<LogisticState> {
+  readonly name = 'Logistic';
+  /** σ'(t) ≤ 1/4, so ∇F is (c/4)-Lipschitz per sample. */
+  readonly smoothness: number;
+
+  /** @param weight c in c·Σ log(1 + exp(−ỹz)); must be positive. */
+  constructor(readonly weight: number) {
+    if (!(weight > 0) || !Number.isFinite(weight)) throw new RangeError(`Logistic: weight must be a positive finite number; received ${weight}.`);
+    this.smoothness = weight / 4;
+  }
+
+  /** `y` holds the labels as ±1. */
+  createState(design: Design, y: Float64Array): LogisticState {
+    const n = design.nSamples;
+    const state = { signs: y, z: new Float64Array(n), sampleGradient: new Float64Array(n) };
+    this.refreshGradient(state, 0, n);
+    return state;
+  }
+
+  private refreshGradient(state: LogisticState, from: number, to: number): void {
+    const { signs, z, sampleGradient } = state;
+    const c = this.weight;
+    for (let i = from; i < to; i++) sampleGradient[i] = -c * signs[i] * sigmoidNeg(signs[i] * z[i]);
+  }
+
+  setIterate(state: LogisticState, design: Design, w: Float64Array, b: number): void {
+    matVec(design, w, b, state.z);
+    this.refreshGradient(state, 0, design.nSamples);
+  }
+
+  value(state: LogisticState): number {
+    const { signs, z } = state;
+    let s = 0;
+    for (let i = 0; i < z.length; i++) s += logOnePlusExpNeg(signs[i] * z[i]);
+    return this.weight * s;
+  }
+
+  partialGradient(state: LogisticState, design: Design, j: number): number {
+    const n = design.nSamples;
+    return dotColumn(design.values, j * n, state.sampleGradient, n);
+  }
+
+  moveCoordinate(state: LogisticState, design: Design, j: number, delta: number): void {
+    const n = design.nSamples;
+    axpyColumn(delta, design.values, j * n, state.z, n);
+    this.refreshGradient(state, 0, n);
+  }
+
+  interceptGradient(state: LogisticState): number {
+    return sum(state.sampleGradient);
+  }
+
+  interceptStep(state: LogisticState): number {
+    return -this.interceptGradient(state) / (this.smoothness * state.z.length);
+  }
+
+  moveIntercept(state: LogisticState, delta: number): void {
+    const z = state.z;
+    for (let i = 0; i < z.length; i++) z[i] += delta;
+    this.refreshGradient(state, 0, z.length);
+  }
+
+  gradient(state: LogisticState, design: Design, out: Float64Array): number {
+    matTVec(design, state.sampleGradient, out);
+    return this.interceptGradient(state);
+  }
+
+  dualPoint(state: LogisticState, out: Float64Array): void {
+    const g = state.sampleGradient;
+    for (let i = 0; i < g.length; i++) out[i] = -g[i];
+  }
+}

@@ -1,0 +1,262 @@
+/**
+ * What every estimator shares: hyperparameters (validated once, in the constructor),
+ * `fit` through the engine, fitted state, and JSON round trips. An estimator itself
+ * only says which datafit and penalty it minimizes ({@link LinearModel.objective}).
+ *
+ * @module
+ */
+import { type Design, linearPredictor, toDesign } from '../data/design.js';
+import type { Datafit } from '../datafits/types.js';
+import { ModelJSONError, NotFittedError, describe } from '../errors.js';
+import type { Penalty } from '../penalties/types.js';
+import { solve, type Strategy } from '../solvers/index.js';
+import { warn } from '../warnings.js';
+import { type ParamTable, type ParamValues, resolveParams } from './params.js';
+
+/** What a fit leaves behind. */
+interface Fitted {
+  coef: Float64Array;
+  intercept: number;
+  nIter: number;
+  converged: boolean;
+  /** Final duality gap or KKT residual, in the objective's units. */
+  optimality: number;
+  criterion: 'duality-gap' | 'kkt' | 'exact';
+}
+
+/** The serialized form of a model: plain JSON, safe to `JSON.stringify`. */
+export interface ModelJSON {
+  format: 'penalized-model';
+  version: 1;
+  estimator: string;
+  params: Record<string, unknown>;
+  /** Present once the model is fitted. */
+  fitted?: {
+    coef: number[];
+    intercept: number;
+    nIter: number;
+    converged: boolean;
+    optimality: number;
+    criterion: 'duality-gap' | 'kkt' | 'exact';
+    /** Class labels (classifiers only), sorted. */
+    classes?: (number | string)[];
+  };
+}
+
+/** The pair an estimator minimizes. */
+export interface Objective {
+  datafit: Datafit<any>;
+  penalty: Penalty;
+}
+
+/** Base of every estimator. Not constructed directly. */
+export abstract class LinearModel<T extends ParamTable> {
+  /** The hyperparameters, validated and with defaults filled in (read-only). */
+  readonly params: ParamValues<T>;
+  /** @internal */
+  protected fitted: Fitted | undefined;
+
+  /** @internal */
+  protected constructor(
+    /** The class name, used in messages and in JSON. */
+    readonly estimatorName: string,
+    table: T,
+    options: unknown,
+  ) {
+    this.params = resolveParams(estimatorName, table, options);
+  }
+
+  /** @internal The datafit and penalty this estimator minimizes on n samples. */
+  protected abstract objective(nSamples: number): Objective;
+
+  /** Coefficients, one per feature (a copy). */
+  get coef(): Float64Array {
+    return this.require('coef').coef.slice();
+  }
+
+  /** The intercept b (0 when `fitIntercept` is false). */
+  get intercept(): number {
+    return this.require('intercept').intercept;
+  }
+
+  /** Iterations (epochs) the solver ran; 1 for an exact direct solve. */
+  get nIter(): number {
+    return this.require('nIter').nIter;
+  }
+
+  /** Whether the solver reached `tol` within `maxIter`. */
+  get converged(): boolean {
+    return this.require('converged').converged;
+  }
+
+  /** Number of features seen in fit. */
+  get nFeatures(): number {
+    return this.require('nFeatures').coef.length;
+  }
+
+  /** Whether `fit` (or `fromJSON` of a fitted model) has run. */
+  get isFitted(): boolean {
+    return this.fitted !== undefined;
+  }
+
+  /** @internal */
+  protected require(what: string): Fitted {
+    if (!this.fitted) throw new NotFittedError(this.estimatorName, what);
+    return this.fitted;
+  }
+
+  /**
+   * @internal Validates X, encodes the target once the row count is known, runs the
+   * engine and stores the result on the original (uncentered) feature scale.
+   */
+  protected fitWith(X: unknown, encodeTarget: (nSamples: number) => Float64Array): void {
+    const params = this.params as Record<string, unknown>;
+    const fitIntercept = params.fitIntercept !== false;
+    const design: Design = toDesign(X, { center: fitIntercept });
+    const y = encodeTarget(design.nSamples);
+    const { datafit, penalty } = this.objective(design.nSamples);
+    const previous = params.warmStart === true ? this.fitted : undefined;
+    let initial: { w: Float64Array; b: number } | undefined;
+    if (previous && previous.coef.length === design.nFeatures) {
+      const w = previous.coef.slice();
+      let b = previous.intercept;
+      for (let j = 0; j < w.length; j++) b += design.columnMeans[j] * w[j];
+      initial = { w, b };
+    }
+    this.fitted = undefined; // a failed fit must not leave the previous model behind
+    const result = solve(
+      { design, y, datafit, penalty, fitIntercept },
+      {
+        strategy: (params.solver as Strategy | undefined) ?? 'auto',
+        maxIter: (params.maxIter as number | undefined) ?? 1000,
+        tol: (params.tol as number | undefined) ?? 1e-4,
+        initial,
+      },
+    );
+    let intercept = 0;
+    if (fitIntercept) {
+      intercept = result.b;
+      for (let j = 0; j < result.w.length; j++) intercept -= design.columnMeans[j] * result.w[j];
+    }
+    this.fitted = {
+      coef: result.w,
+      intercept,
+      nIter: result.nIter,
+      converged: result.converged,
+      optimality: result.optimality,
+      criterion: result.criterion,
+    };
+    if (!result.converged) {
+      const measure = result.criterion === 'duality-gap' ? 'duality gap' : 'optimality residual';
+      warn({
+        code: 'CONVERGENCE',
+        message:
+          `${this.estimatorName} did not converge in ${result.nIter} iterations ` +
+          `(${measure} ${result.optimality.toExponential(2)} > tolerance ${result.threshold.toExponential(2)}). ` +
+          `The model is usable but less accurate than asked: increase maxIter, loosen tol, or scale the features.`,
+      });
+    }
+  }
+
+  /** @internal X·coef + intercept, with X validated against the fitted feature count. */
+  protected linear(X: unknown): Float64Array {
+    const fitted = this.require('predict');
+    return linearPredictor(X, fitted.coef, fitted.intercept, this.estimatorName);
+  }
+
+  /** A plain-JSON snapshot of the hyperparameters and (if fitted) the learned model. */
+  toJSON(): ModelJSON {
+    const json: ModelJSON = {
+      format: 'penalized-model',
+      version: 1,
+      estimator: this.estimatorName,
+      params: { ...(this.params as Record<string, unknown>) },
+    };
+    if (this.fitted) {
+      const f = this.fitted;
+      json.fitted = {
+        coef: Array.from(f.coef),
+        intercept: f.intercept,
+        nIter: f.nIter,
+        converged: f.converged,
+        optimality: f.optimality,
+        criterion: f.criterion,
+        ...this.extraJSON(),
+      };
+    }
+    return json;
+  }
+
+  /** @internal Extra fitted fields (classifiers add `classes`). */
+  protected extraJSON(): { classes?: (number | string)[] } {
+    return {};
+  }
+
+  /** @internal Reads the extra fitted fields back; throws ModelJSONError when malformed. */
+  protected readExtraJSON(_fitted: Record<string, unknown>): void {}
+
+  /** @internal Used by each class's static `fromJSON`. */
+  protected static restore<M extends LinearModel<any>>(
+    name: string,
+    json: unknown,
+    create: (params: Record<string, unknown>) => M,
+  ): M {
+    const obj = asRecord(json, name, 'the JSON');
+    if (obj.format !== 'penalized-model' || obj.version !== 1) {
+      throw new ModelJSONError(name, `expected format 'penalized-model' version 1, found format ${describe(obj.format)} version ${describe(obj.version)}`);
+    }
+    if (obj.estimator !== name) {
+      throw new ModelJSONError(name, `this is a ${describe(obj.estimator)} model, not ${name}`);
+    }
+    const params = asRecord(obj.params, name, 'params');
+    let model: M;
+    try {
+      model = create({ ...params });
+    } catch (error) {
+      throw new ModelJSONError(name, `params are invalid (${(error as Error).message})`);
+    }
+    if (!has(obj, 'fitted') || obj.fitted === undefined) return model;
+    const fitted = asRecord(obj.fitted, name, 'fitted');
+    const coef = fitted.coef;
+    if (!Array.isArray(coef) || coef.length === 0 || !coef.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+      throw new ModelJSONError(name, 'fitted.coef must be a non-empty array of finite numbers');
+    }
+    const intercept = fitted.intercept;
+    if (typeof intercept !== 'number' || !Number.isFinite(intercept)) throw new ModelJSONError(name, 'fitted.intercept must be a finite number');
+    if (typeof fitted.nIter !== 'number' || !Number.isInteger(fitted.nIter) || fitted.nIter < 0) throw new ModelJSONError(name, 'fitted.nIter must be a non-negative integer');
+    if (typeof fitted.converged !== 'boolean') throw new ModelJSONError(name, 'fitted.converged must be a boolean');
+    const optimality = fitted.optimality;
+    if (typeof optimality !== 'number' || !(optimality >= 0 || optimality <= 0)) throw new ModelJSONError(name, 'fitted.optimality must be a number');
+    const criterion = fitted.criterion;
+    if (criterion !== 'duality-gap' && criterion !== 'kkt' && criterion !== 'exact') throw new ModelJSONError(name, "fitted.criterion must be 'duality-gap', 'kkt' or 'exact'");
+    model.readExtraJSON(fitted);
+    model.fitted = {
+      coef: Float64Array.from(coef as number[]),
+      intercept,
+      nIter: fitted.nIter,
+      converged: fitted.converged,
+      optimality,
+      criterion,
+    };
+    return model;
+  }
+}
+
+function has(obj: Record<string, unknown>, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}
+
+/** A plain object, read through own properties only (no prototype tricks). */
+function asRecord(value: unknown, name: string, what: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ModelJSONError(name, `${what} must be an object, received ${describe(value)}`);
+  }
+  const out: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+      throw new ModelJSONError(name, `${what} has a forbidden key '${key}'`);
+    }
+    out[key] = (value as Record<string, unknown>)[key];
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+import { Quadratic } from '../datafits/quadratic.js';
+import { NoPenalty } from '../penalties/none.js';
+import type { ModelJSON, Objective } from './base.js';
+import { param } from './params.js';
+import { Regressor } from './regressor.js';
+
+const parameters = {
+  fitIntercept: param.flag(true),
+};
+
+/** Options of {@link Linear}; every one is optional. */
+export interface LinearOptions {
+  /** Fit an intercept (default true). */
+  fitIntercept?: boolean;
+}
+
+/**
+ * Ordinary least squares. Minimizes over w and b
+ *
+ *     1/(2n) · ‖y − Xw − b‖²
+ *
+ * (the scale does not change the solution) — scikit-learn's `LinearRegression`,
+ * glmnet with `lambda = 0`. Solved exactly from the normal equations, with the
+ * minimum-norm solution when columns are collinear, as scikit-learn's lstsq gives.
+ *
+ * @example
+ * ```ts
+ * import { Linear } from 'penalized';
+ * const model = new Linear().fit([[1], [2], [3]], [2, 4, 6]);
+ * model.coef;   // Float64Array [2]
+ * ```
+ */
+export class Linear extends Regressor<typeof parameters> {
+  /** The hyperparameter table (defaults and allowed ranges). */
+  static readonly parameters = parameters;
+
+  constructor(options: LinearOptions = {}) {
+    super('Linear', parameters, options);
+  }
+
+  /** @internal */
+  protected objective(nSamples: number): Objective {
+    return { datafit: new Quadratic(1 / nSamples), penalty: new NoPenalty() };
+  }
+
+  /** Rebuilds a model from {@link LinearModel.toJSON} output, validating every field. */
+  static fromJSON(json: ModelJSON | unknown): Linear {
+    return Linear.restore('Linear', json, (params) => new Linear(params));
+  }
+}

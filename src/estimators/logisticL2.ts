@@ -1,0 +1,145 @@
+import { encodeBinaryLabels } from '../data/design.js';
+import { Logistic, sigmoidNeg } from '../datafits/logistic.js';
+import { DataError, ModelJSONError } from '../errors.js';
+import { L2 } from '../penalties/l2.js';
+import { LinearModel, type ModelJSON, type Objective } from './base.js';
+import { param } from './params.js';
+
+const parameters = {
+  C: param.positive(1),
+  fitIntercept: param.flag(true),
+  maxIter: param.iterations(1000),
+  tol: param.nonNegative(1e-4),
+  solver: param.choice('auto', ['auto', 'cd', 'fista'] as const),
+};
+
+/** Options of {@link LogisticL2}; every one is optional. */
+export interface LogisticL2Options {
+  /** Inverse penalty strength, > 0 (default 1). scikit-learn `C`. */
+  C?: number;
+  /** Fit an unpenalized intercept (default true). */
+  fitIntercept?: boolean;
+  /** Maximum iterations (default 1000). */
+  maxIter?: number;
+  /**
+   * Stop when the largest gradient component has fallen to `tol` times its value at
+   * w = 0, b = 0 (default 1e-4).
+   */
+  tol?: number;
+  /** `'auto'` (coordinate descent), `'cd'` or `'fista'` (default `'auto'`). */
+  solver?: 'auto' | 'cd' | 'fista';
+}
+
+/** A class label: a number or a string. */
+export type Label = number | string;
+
+/**
+ * Binary logistic regression with a squared L2 penalty. Minimizes over w and b
+ *
+ *     C · Σᵢ log(1 + exp(−ỹᵢ (xᵢ·w + b)))  +  ½ · ‖w‖²
+ *
+ * with ỹᵢ = +1 for `classes[1]` and −1 for `classes[0]`: scikit-learn's
+ * `LogisticRegression(C, penalty='l2')`. glmnet's `family = "binomial", alpha = 0`
+ * minimizes `(1/n)·Σ log-loss + ½·lambda·‖w‖²`: the same model for `lambda = 1/(n·C)`.
+ * The intercept is not penalized.
+ *
+ * @example
+ * ```ts
+ * import { LogisticL2 } from 'penalized';
+ * const model = new LogisticL2({ C: 1 }).fit(X, ['spam', 'ham', 'spam']);
+ * model.classes;           // ['ham', 'spam']
+ * model.predictProba(X);   // probability of 'spam' for each row
+ * ```
+ */
+export class LogisticL2 extends LinearModel<typeof parameters> {
+  /** The hyperparameter table (defaults and allowed ranges). */
+  static readonly parameters = parameters;
+  private labels: Label[] | undefined;
+
+  constructor(options: LogisticL2Options = {}) {
+    super('LogisticL2', parameters, options);
+  }
+
+  /** @internal */
+  protected objective(): Objective {
+    return { datafit: new Logistic(this.params.C), penalty: new L2(1) };
+  }
+
+  /**
+   * Fits to X (n rows × p features) and labels y (n numbers or strings, exactly two
+   * distinct values). Returns `this`. Neither X nor y is modified.
+   */
+  fit(X: unknown, y: unknown): this {
+    let classes: Label[] = [];
+    this.fitWith(X, (n) => {
+      const encoded = encodeBinaryLabels(y, n, 'LogisticL2');
+      classes = encoded.classes;
+      return encoded.signs;
+    });
+    this.labels = classes;
+    return this;
+  }
+
+  /** The two class labels, sorted; `classes[1]` is the positive class. */
+  get classes(): Label[] {
+    this.require('classes');
+    return this.labels!.slice();
+  }
+
+  /** The logit X·w + b for each row (positive means `classes[1]`). */
+  decisionFunction(X: unknown): Float64Array {
+    return this.linear(X);
+  }
+
+  /** Probability of `classes[1]` for each row: σ(X·w + b), computed without overflow. */
+  predictProba(X: unknown): Float64Array {
+    const z = this.linear(X);
+    for (let i = 0; i < z.length; i++) z[i] = sigmoidNeg(-z[i]);
+    return z;
+  }
+
+  /** The predicted label of each row (`classes[1]` where the logit is positive). */
+  predict(X: unknown): Label[] {
+    const z = this.linear(X);
+    const [negative, positive] = this.labels!;
+    return Array.from(z, (v) => (v > 0 ? positive : negative));
+  }
+
+  /** Accuracy: the fraction of rows whose predicted label equals y. */
+  score(X: unknown, y: unknown): number {
+    const predicted = this.predict(X);
+    if (!Array.isArray(y) && !ArrayBuffer.isView(y)) {
+      throw new DataError('INVALID_LABELS', 'LogisticL2.score: y must be an array of labels, one per row of X.');
+    }
+    const labels = y as ArrayLike<unknown>;
+    if (labels.length !== predicted.length) {
+      throw new DataError('SHAPE_MISMATCH', `LogisticL2.score: X has ${predicted.length} rows but y has ${labels.length} labels.`);
+    }
+    let correct = 0;
+    for (let i = 0; i < predicted.length; i++) if (predicted[i] === labels[i]) correct++;
+    return correct / predicted.length;
+  }
+
+  /** @internal */
+  protected override extraJSON(): { classes?: Label[] } {
+    return { classes: this.labels!.slice() };
+  }
+
+  /** @internal */
+  protected override readExtraJSON(fitted: Record<string, unknown>): void {
+    const classes = fitted.classes;
+    const valid =
+      Array.isArray(classes) &&
+      classes.length === 2 &&
+      classes[0] !== classes[1] &&
+      ((typeof classes[0] === 'number' && typeof classes[1] === 'number' && Number.isFinite(classes[0]) && Number.isFinite(classes[1])) ||
+        (typeof classes[0] === 'string' && typeof classes[1] === 'string'));
+    if (!valid) throw new ModelJSONError('LogisticL2', 'fitted.classes must be two distinct labels of one type (numbers or strings)');
+    this.labels = (classes as Label[]).slice();
+  }
+
+  /** Rebuilds a model from {@link LinearModel.toJSON} output, validating every field. */
+  static fromJSON(json: ModelJSON | unknown): LogisticL2 {
+    return LogisticL2.restore('LogisticL2', json, (params) => new LogisticL2(params));
+  }
+}

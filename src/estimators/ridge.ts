@@ -1,0 +1,66 @@
+import { Quadratic } from '../datafits/quadratic.js';
+import { L2 } from '../penalties/l2.js';
+import type { ModelJSON, Objective } from './base.js';
+import { param } from './params.js';
+import { Regressor } from './regressor.js';
+
+const parameters = {
+  alpha: param.nonNegative(1),
+  fitIntercept: param.flag(true),
+  solver: param.choice('auto', ['auto', 'direct', 'cd', 'fista'] as const),
+  maxIter: param.iterations(1000),
+  tol: param.nonNegative(1e-4),
+};
+
+/** Options of {@link Ridge}; every one is optional. */
+export interface RidgeOptions {
+  /** Penalty strength, ≥ 0 (default 1). scikit-learn `alpha`. */
+  alpha?: number;
+  /** Fit an unpenalized intercept (default true). */
+  fitIntercept?: boolean;
+  /**
+   * `'auto'` and `'direct'` solve the normal equations exactly (Cholesky, or the
+   * n×n kernel form when p > n); `'cd'` and `'fista'` iterate (default `'auto'`).
+   */
+  solver?: 'auto' | 'direct' | 'cd' | 'fista';
+  /** Iteration cap for the iterative solvers (default 1000). */
+  maxIter?: number;
+  /** Relative KKT tolerance for the iterative solvers (default 1e-4). */
+  tol?: number;
+}
+
+/**
+ * Linear regression with a squared L2 penalty. Minimizes over w and b
+ *
+ *     ‖y − Xw − b‖²  +  alpha · ‖w‖²
+ *
+ * scikit-learn's `Ridge(alpha)` objective exactly (no 1/n, no ½). glmnet's
+ * `alpha = 0` model uses `1/(2n)·‖·‖² + ½·lambda·‖w‖²`, the same solution for
+ * `lambda = 2·alpha/n`. Engine pair: `Quadratic(2)` + `L2(2·alpha)`. Solved exactly
+ * by default (see `solver`).
+ *
+ * @example
+ * ```ts
+ * import { Ridge } from 'penalized';
+ * const model = new Ridge({ alpha: 0.5 }).fit(X, y);
+ * model.score(Xtest, ytest);   // R²
+ * ```
+ */
+export class Ridge extends Regressor<typeof parameters> {
+  /** The hyperparameter table (defaults and allowed ranges). */
+  static readonly parameters = parameters;
+
+  constructor(options: RidgeOptions = {}) {
+    super('Ridge', parameters, options);
+  }
+
+  /** @internal */
+  protected objective(): Objective {
+    return { datafit: new Quadratic(2), penalty: new L2(2 * this.params.alpha) };
+  }
+
+  /** Rebuilds a model from {@link LinearModel.toJSON} output, validating every field. */
+  static fromJSON(json: ModelJSON | unknown): Ridge {
+    return Ridge.restore('Ridge', json, (params) => new Ridge(params));
+  }
+}

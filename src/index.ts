@@ -1,0 +1,33 @@
+/**
+ * `penalized`: regularized linear models for Node and the browser, exact against
+ * scikit-learn.
+ *
+ * The five estimators are the everyday API. Under them is one engine that minimizes
+ * a datafit plus a penalty; both are exported for users who want to assemble their
+ * own model (see {@link solve}).
+ *
+ * @packageDocumentation
+ */
+export { Linear, type LinearOptions } from './estimators/linear.js';
+export { Lasso, type LassoOptions } from './estimators/lasso.js';
+export { Ridge, type RidgeOptions } from './estimators/ridge.js';
+export { ElasticNet, type ElasticNetOptions } from './estimators/elasticNet.js';
+export { LogisticL2, type LogisticL2Options, type Label } from './estimators/logisticL2.js';
+export { LinearModel, type ModelJSON, type Objective } from './estimators/base.js';
+export { Regressor } from './estimators/regressor.js';
+export type { ParamSpec, ParamTable, ParamValues } from './estimators/params.js';
+
+export { Quadratic, Logistic, type Datafit, type QuadraticState, type LogisticState } from './datafits/index.js';
+export { NoPenalty, L1, L2, L1L2, softThreshold, type Penalty } from './penalties/index.js';
+export { solve, chooseStrategy, type Problem, type SolveOptions, type SolveResult, type Strategy, type IterationInfo } from './solvers/index.js';
+export { toDesign, type Design, type MatrixLike, type MlMatrixLike } from './data/design.js';
+
+export {
+  PenalizedError,
+  DataError,
+  ParameterError,
+  NotFittedError,
+  ModelJSONError,
+  type ErrorCode,
+} from './errors.js';
+export { setWarningHandler, type PenalizedWarning, type WarningHandler } from './warnings.js';

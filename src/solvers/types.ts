@@ -1,0 +1,57 @@
+import type { Design } from '../data/design.js';
+import type { Datafit } from '../datafits/types.js';
+import type { Penalty } from '../penalties/types.js';
+
+/** One problem for the engine: minimize F(Xw + b) + g(w) over w and (optionally) b. */
+export interface Problem {
+  design: Design;
+  /** Targets for a regression datafit, ±1 labels for a classification one. */
+  y: Float64Array;
+  datafit: Datafit<any>;
+  penalty: Penalty;
+  /** Fit an unpenalized intercept b (the design is then centered). */
+  fitIntercept: boolean;
+}
+
+/** The strategies the engine offers. `'auto'` picks one from the datafit/penalty pair. */
+export type Strategy = 'auto' | 'cd' | 'fista' | 'direct';
+
+/** What {@link SolveOptions.onIteration} receives after each iteration. */
+export interface IterationInfo {
+  /** 1-based iteration (epoch) count. */
+  iteration: number;
+  /** Current coefficients (on the design's scale). Read-only: copy to keep. */
+  w: Float64Array;
+  /** Current intercept on the design's (centered) scale. */
+  b: number;
+}
+
+/** Options of {@link solve}. */
+export interface SolveOptions {
+  strategy?: Strategy;
+  maxIter: number;
+  tol: number;
+  /** Starting point (warm start); zeros by default. */
+  initial?: { w: Float64Array; b: number };
+  /** Called after every iteration; return `false` to stop early. */
+  onIteration?: (info: IterationInfo) => void | boolean;
+}
+
+/** What the engine returns. */
+export interface SolveResult {
+  w: Float64Array;
+  /** Intercept for the stored (centered) design. */
+  b: number;
+  nIter: number;
+  converged: boolean;
+  /** The strategy that ran. */
+  strategy: Exclude<Strategy, 'auto'>;
+  /** Which stopping measure was used. */
+  criterion: 'duality-gap' | 'kkt' | 'exact';
+  /** Final value of that measure (0 for an exact solve). */
+  optimality: number;
+  /** Threshold it was compared with. */
+  threshold: number;
+  /** F + g at the solution. */
+  objective: number;
+}

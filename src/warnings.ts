@@ -1,0 +1,51 @@
+/**
+ * Warnings (non-convergence) go through one replaceable handler, so that callers can
+ * silence or collect them, and so the library imports nothing from Node: the default
+ * handler uses `process.emitWarning` when it exists (Node) and `console.warn` otherwise.
+ *
+ * @module
+ */
+
+/** A warning raised by a fit: the model is usable but the caller should know. */
+export interface PenalizedWarning {
+  /** Stable code: `'CONVERGENCE'` when the solver stopped at `maxIter` before reaching `tol`. */
+  code: 'CONVERGENCE';
+  /** Human-readable explanation with what to do about it. */
+  message: string;
+}
+
+/** Receives every warning; `null` silences them. */
+export type WarningHandler = ((warning: PenalizedWarning) => void) | null;
+
+function defaultHandler(warning: PenalizedWarning): void {
+  const proc = (globalThis as { process?: { emitWarning?: (msg: string, opts: object) => void } }).process;
+  if (proc && typeof proc.emitWarning === 'function') {
+    proc.emitWarning(warning.message, { type: 'PenalizedWarning', code: warning.code });
+  } else {
+    const con = (globalThis as { console?: { warn?: (msg: string) => void } }).console;
+    if (con && typeof con.warn === 'function') con.warn(`PenalizedWarning [${warning.code}]: ${warning.message}`);
+  }
+}
+
+let handler: WarningHandler = defaultHandler;
+
+/**
+ * Replaces the warning handler and returns the previous one.
+ *
+ * @example
+ * ```ts
+ * const previous = setWarningHandler(null);   // silence
+ * model.fit(X, y);                              // model.converged still tells
+ * setWarningHandler(previous);
+ * ```
+ */
+export function setWarningHandler(next: WarningHandler): WarningHandler {
+  const previous = handler;
+  handler = next;
+  return previous;
+}
+
+/** @internal */
+export function warn(warning: PenalizedWarning): void {
+  if (handler) handler(warning);
+}
