@@ -105,7 +105,7 @@ describe('smooth penalties: gradientCoordinate matches finite differences', () =
 
   it('L1 and L1L2 away from zero: the value changes at rate alpha·sign(w) (+ the L2 part)', () => {
     const w = Float64Array.from([0.4, -1.2]);
-    for (const [penalty, l1, l2] of [[new L1(0.3), 0.3, 0], [new L1L2(0.8, 0.25), 0.2, 0.6]] as const) {
+    for (const [penalty, l1, l2] of [[new L1(0.3), 0.3, 0], [new L1L2(0.8, 0.25), 0.2, 0.6]] as [Penalty, number, number][]) {
       for (let j = 0; j < w.length; j++) {
         const plus = w.slice();
         const minus = w.slice();
