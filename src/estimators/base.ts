@@ -112,10 +112,13 @@ export abstract class LinearModel<T extends ParamTable> {
   protected fitWith(X: unknown, encodeTarget: (nSamples: number) => Float64Array): void {
     const params = this.params as Record<string, unknown>;
     const fitIntercept = params.fitIntercept !== false;
+    const previous = params.warmStart === true ? this.fitted : undefined;
+    // a failed fit (invalid X or y, solver error) must not leave the previous model
+    // behind: clear it before validating, so any throw below leaves the model unfitted
+    this.fitted = undefined;
     const design: Design = toDesign(X, { center: fitIntercept });
     const y = encodeTarget(design.nSamples);
     const { datafit, penalty } = this.objective(design.nSamples);
-    const previous = params.warmStart === true ? this.fitted : undefined;
     let initial: { w: Float64Array; b: number } | undefined;
     if (previous && previous.coef.length === design.nFeatures) {
       const w = previous.coef.slice();
@@ -123,7 +126,6 @@ export abstract class LinearModel<T extends ParamTable> {
       for (let j = 0; j < w.length; j++) b += design.columnMeans[j] * w[j];
       initial = { w, b };
     }
-    this.fitted = undefined; // a failed fit must not leave the previous model behind
     const result = solve(
       { design, y, datafit, penalty, fitIntercept },
       {

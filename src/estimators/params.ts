@@ -76,8 +76,11 @@ export function resolveParams<T extends ParamTable>(estimator: string, table: T,
   const known = Object.keys(table);
   for (const name of Object.keys(options)) {
     if (!Object.prototype.hasOwnProperty.call(table, name)) {
-      const close = known.filter((k) => editDistance(name, k) <= 2);
-      const hint = close.length ? ` (did you mean '${close[0]}'?)` : '';
+      const closest = known
+        .map((k) => ({ k, d: editDistance(name, k) }))
+        .filter(({ d }) => d <= 2)
+        .sort((a, b) => a.d - b.d)[0];
+      const hint = closest ? ` (did you mean '${closest.k}'?)` : '';
       throw new ParameterError(
         'UNKNOWN_OPTION',
         `${estimator}: unknown option '${name}'${hint}; the options are ${known.join(', ')}.`,
