@@ -62,6 +62,11 @@ export class Logistic implements Datafit<LogisticState> {
     this.refreshGradient(state, 0, design.nSamples);
   }
 
+  setLinearPredictor(state: LogisticState, z: Float64Array): void {
+    state.z.set(z);
+    this.refreshGradient(state, 0, z.length);
+  }
+
   value(state: LogisticState): number {
     const { signs, z } = state;
     let s = 0;

@@ -40,6 +40,11 @@ export class Quadratic implements Datafit<QuadraticState> {
     for (let i = 0; i < y.length; i++) residual[i] = y[i] - residual[i];
   }
 
+  setLinearPredictor(state: QuadraticState, z: Float64Array): void {
+    const { y, residual } = state;
+    for (let i = 0; i < y.length; i++) residual[i] = y[i] - z[i];
+  }
+
   value(state: QuadraticState): number {
     return 0.5 * this.weight * dot(state.residual, state.residual);
   }

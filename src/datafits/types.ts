@@ -22,6 +22,11 @@ export interface Datafit<State = unknown> {
   createState(design: Design, y: Float64Array): State;
   /** Recomputes the state for the iterate (w, b): O(n·nnz(w)). */
   setIterate(state: State, design: Design, w: Float64Array, b: number): void;
+  /**
+   * Sets the state from a linear predictor z = Xw + b computed by the caller: O(n).
+   * Line searches use it to try steps along a direction without another pass over X.
+   */
+  setLinearPredictor(state: State, z: Float64Array): void;
   /** F(Xw + b) at the state's iterate. */
   value(state: State): number;
   /** ∂F/∂wⱼ at the state's iterate. */

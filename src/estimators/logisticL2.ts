@@ -10,7 +10,7 @@ const parameters = {
   fitIntercept: param.flag(true),
   maxIter: param.iterations(1000),
   tol: param.nonNegative(1e-4),
-  solver: param.choice('auto', ['auto', 'cd', 'fista'] as const),
+  solver: param.choice('auto', ['auto', 'lbfgs', 'cd', 'fista'] as const),
 };
 
 /** Options of {@link LogisticL2}; every one is optional. */
@@ -26,8 +26,8 @@ export interface LogisticL2Options {
    * w = 0, b = 0 (default 1e-4).
    */
   tol?: number;
-  /** `'auto'` (coordinate descent), `'cd'` or `'fista'` (default `'auto'`). */
-  solver?: 'auto' | 'cd' | 'fista';
+  /** `'auto'` (L-BFGS, as scikit-learn's default), `'lbfgs'`, `'cd'` or `'fista'` (default `'auto'`). */
+  solver?: 'auto' | 'lbfgs' | 'cd' | 'fista';
 }
 
 /** A class label: a number or a string. */

@@ -7,7 +7,7 @@ import { Regressor } from './regressor.js';
 const parameters = {
   alpha: param.nonNegative(1),
   fitIntercept: param.flag(true),
-  solver: param.choice('auto', ['auto', 'direct', 'cd', 'fista'] as const),
+  solver: param.choice('auto', ['auto', 'direct', 'lbfgs', 'cd', 'fista'] as const),
   maxIter: param.iterations(1000),
   tol: param.nonNegative(1e-4),
 };
@@ -20,9 +20,9 @@ export interface RidgeOptions {
   fitIntercept?: boolean;
   /**
    * `'auto'` and `'direct'` solve the normal equations exactly (Cholesky, or the
-   * n×n kernel form when p > n); `'cd'` and `'fista'` iterate (default `'auto'`).
+   * n×n kernel form when p > n); `'lbfgs'`, `'cd'` and `'fista'` iterate (default `'auto'`).
    */
-  solver?: 'auto' | 'direct' | 'cd' | 'fista';
+  solver?: 'auto' | 'direct' | 'lbfgs' | 'cd' | 'fista';
   /** Iteration cap for the iterative solvers (default 1000). */
   maxIter?: number;
   /** Relative KKT tolerance for the iterative solvers (default 1e-4). */

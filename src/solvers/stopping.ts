@@ -71,9 +71,14 @@ export class StoppingRule {
 
   /** max(|∂F/∂b| if fitted, maxⱼ dist(−∂F/∂wⱼ, ∂gⱼ(wⱼ))). */
   kktResidual(state: unknown, w: Float64Array): number {
-    const { datafit, penalty, design, fitIntercept } = this.problem;
-    const grad = this.u;
-    const gb = datafit.gradient(state, design, grad);
+    const { datafit, design } = this.problem;
+    const gb = datafit.gradient(state, design, this.u);
+    return this.kktFromGradient(w, this.u, gb);
+  }
+
+  /** The KKT residual from ∇_w F and ∂F/∂b already computed by the caller. */
+  kktFromGradient(w: Float64Array, grad: Float64Array, gb: number): number {
+    const { penalty, fitIntercept } = this.problem;
     let worst = fitIntercept ? Math.abs(gb) : 0;
     for (let j = 0; j < grad.length; j++) {
       const d = penalty.subdifferentialDistance(w[j], grad[j], j);

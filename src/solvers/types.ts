@@ -14,7 +14,7 @@ export interface Problem {
 }
 
 /** The strategies the engine offers. `'auto'` picks one from the datafit/penalty pair. */
-export type Strategy = 'auto' | 'cd' | 'fista' | 'direct';
+export type Strategy = 'auto' | 'cd' | 'fista' | 'direct' | 'lbfgs';
 
 /** What {@link SolveOptions.onIteration} receives after each iteration. */
 export interface IterationInfo {

@@ -117,6 +117,12 @@ describe('two strategies reach the same solution', () => {
     expectClose(fista.w, cd.w, { rtol: 1e-6, atol: 1e-6 * scale }, 'fista vs cd');
     expect(Math.abs(fista.b - cd.b)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(cd.b)));
     expect(Math.abs(fista.objective - cd.objective)).toBeLessThanOrEqual(1e-9 * Math.abs(cd.objective));
+    if (problem.penalty.smooth) {
+      // a third, quasi-Newton strategy on the smooth pairs; same tolerance and reasoning
+      const lbfgs = solve(problem, { strategy: 'lbfgs', tol: 1e-12, maxIter: 10_000 });
+      expect(lbfgs.converged).toBe(true);
+      expectClose(lbfgs.w, cd.w, { rtol: 1e-6, atol: 1e-6 * scale }, 'lbfgs vs cd');
+    }
   });
 
   it('Ridge: cd and fista are within the strong-convexity bound of the exact solve', () => {
@@ -129,7 +135,7 @@ describe('two strategies reach the same solution', () => {
       penalty: new L2(2 * alpha),
       fitIntercept: true,
     };
-    for (const strategy of ['cd', 'fista'] as const) {
+    for (const strategy of ['cd', 'fista', 'lbfgs'] as const) {
       const iterative = solve(problem, { strategy, tol: 1e-13, maxIter: 500_000 });
       expect(iterative.criterion).toBe('duality-gap');
       // P is μ-strongly convex with μ ≥ 2·alpha, so ‖w − w*‖ ≤ √(2·gap/μ): a proof, not a guess
