@@ -13,7 +13,7 @@ export { Lasso, type LassoOptions } from './estimators/lasso.js';
 export { Ridge, type RidgeOptions } from './estimators/ridge.js';
 export { ElasticNet, type ElasticNetOptions } from './estimators/elasticNet.js';
 export { LogisticL2, type LogisticL2Options, type Label } from './estimators/logisticL2.js';
-export { LinearModel, type ModelJSON, type Objective } from './estimators/base.js';
+export { LinearModel, type ModelJSON, type Objective, type FitOptions, type FitProgress } from './estimators/base.js';
 export { Regressor } from './estimators/regressor.js';
 export type { ParamSpec, ParamTable, ParamValues } from './estimators/params.js';
 

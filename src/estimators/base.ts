@@ -7,11 +7,31 @@
  */
 import { type Design, linearPredictor, toDesign } from '../data/design.js';
 import type { Datafit } from '../datafits/types.js';
-import { ModelJSONError, NotFittedError, describe } from '../errors.js';
+import { ModelJSONError, NotFittedError, ParameterError, describe } from '../errors.js';
 import type { Penalty } from '../penalties/types.js';
 import { solve, type Strategy } from '../solvers/index.js';
 import { warn } from '../warnings.js';
 import { type ParamTable, type ParamValues, resolveParams } from './params.js';
+
+/** What {@link FitOptions.onIteration} receives after each solver iteration. */
+export interface FitProgress {
+  /** 1-based iteration (epoch) count. */
+  iteration: number;
+  /** The coefficients at this iteration (a fresh copy, safe to keep). */
+  coef: Float64Array;
+  /** The intercept at this iteration, on the original feature scale. */
+  intercept: number;
+}
+
+/** Options of `fit`, beyond X and y. */
+export interface FitOptions {
+  /**
+   * Called after every solver iteration with the current coefficients: record a
+   * trajectory, draw a progress bar, or return `false` to stop early (the model then
+   * reports `converged === false`). Not called by the exact direct solve.
+   */
+  onIteration?: (progress: FitProgress) => void | boolean;
+}
 
 /** What a fit leaves behind. */
 interface Fitted {
@@ -109,8 +129,9 @@ export abstract class LinearModel<T extends ParamTable> {
    * @internal Validates X, encodes the target once the row count is known, runs the
    * engine and stores the result on the original (uncentered) feature scale.
    */
-  protected fitWith(X: unknown, encodeTarget: (nSamples: number) => Float64Array): void {
+  protected fitWith(X: unknown, encodeTarget: (nSamples: number) => Float64Array, fitOptions?: FitOptions): void {
     const params = this.params as Record<string, unknown>;
+    const onIteration = readFitOptions(this.estimatorName, fitOptions);
     const fitIntercept = params.fitIntercept !== false;
     const previous = params.warmStart === true ? this.fitted : undefined;
     // a failed fit (invalid X or y, solver error) must not leave the previous model
@@ -133,6 +154,13 @@ export abstract class LinearModel<T extends ParamTable> {
         maxIter: (params.maxIter as number | undefined) ?? 1000,
         tol: (params.tol as number | undefined) ?? 1e-4,
         initial,
+        onIteration: onIteration
+          ? ({ iteration, w, b }) => {
+              let intercept = fitIntercept ? b : 0;
+              if (fitIntercept) for (let j = 0; j < w.length; j++) intercept -= design.columnMeans[j] * w[j];
+              return onIteration({ iteration, coef: Float64Array.from(w), intercept });
+            }
+          : undefined,
       },
     );
     let intercept = 0;
@@ -242,6 +270,24 @@ export abstract class LinearModel<T extends ParamTable> {
     };
     return model;
   }
+}
+
+/** Validates the third argument of `fit`. */
+function readFitOptions(estimator: string, options: unknown): FitOptions['onIteration'] {
+  if (options === undefined) return undefined;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new ParameterError('INVALID_PARAMETER', `${estimator}.fit: the third argument must be an options object such as { onIteration }; received ${describe(options)}.`);
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== 'onIteration') {
+      throw new ParameterError('UNKNOWN_OPTION', `${estimator}.fit: unknown option '${key}'; the fit options are onIteration.`);
+    }
+  }
+  const onIteration = (options as FitOptions).onIteration;
+  if (onIteration !== undefined && typeof onIteration !== 'function') {
+    throw new ParameterError('INVALID_PARAMETER', `${estimator}.fit: option 'onIteration' must be a function; received ${describe(onIteration)}.`);
+  }
+  return onIteration;
 }
 
 function has(obj: Record<string, unknown>, key: string): boolean {

@@ -2,7 +2,7 @@ import { encodeBinaryLabels } from '../data/design.js';
 import { Logistic, sigmoidNeg } from '../datafits/logistic.js';
 import { DataError, ModelJSONError } from '../errors.js';
 import { L2 } from '../penalties/l2.js';
-import { LinearModel, type ModelJSON, type Objective } from './base.js';
+import { type FitOptions, LinearModel, type ModelJSON, type Objective } from './base.js';
 import { param } from './params.js';
 
 const parameters = {
@@ -69,13 +69,17 @@ export class LogisticL2 extends LinearModel<typeof parameters> {
    * Fits to X (n rows × p features) and labels y (n numbers or strings, exactly two
    * distinct values). Returns `this`. Neither X nor y is modified.
    */
-  fit(X: unknown, y: unknown): this {
+  fit(X: unknown, y: unknown, options?: FitOptions): this {
     let classes: Label[] = [];
-    this.fitWith(X, (n) => {
-      const encoded = encodeBinaryLabels(y, n, 'LogisticL2');
-      classes = encoded.classes;
-      return encoded.signs;
-    });
+    this.fitWith(
+      X,
+      (n) => {
+        const encoded = encodeBinaryLabels(y, n, 'LogisticL2');
+        classes = encoded.classes;
+        return encoded.signs;
+      },
+      options,
+    );
     this.labels = classes;
     return this;
   }

@@ -1,15 +1,15 @@
 import { toTargets } from '../data/design.js';
-import { LinearModel } from './base.js';
+import { type FitOptions, LinearModel } from './base.js';
 import type { ParamTable } from './params.js';
 
 /** Base of the regressors: `fit(X, y)`, `predict`, and `score` (R²). */
 export abstract class Regressor<T extends ParamTable> extends LinearModel<T> {
   /**
    * Fits the model to X (n rows × p features) and targets y (n numbers). Returns
-   * `this`. Neither X nor y is modified.
+   * `this`. Neither X nor y is modified. `options.onIteration` observes the solver.
    */
-  fit(X: unknown, y: unknown): this {
-    this.fitWith(X, (n) => toTargets(y, n));
+  fit(X: unknown, y: unknown, options?: FitOptions): this {
+    this.fitWith(X, (n) => toTargets(y, n), options);
     return this;
   }
 
