@@ -9,7 +9,8 @@ import { type Design, linearPredictor, toDesign } from '../data/design.js';
 import type { Datafit } from '../datafits/types.js';
 import { ModelJSONError, NotFittedError, ParameterError, describe } from '../errors.js';
 import type { Penalty } from '../penalties/types.js';
-import { solve, type Strategy } from '../solvers/index.js';
+import { solveWith, type StrategyTable } from '../solvers/engine.js';
+import type { Strategy } from '../solvers/types.js';
 import { warn } from '../warnings.js';
 import { type ParamTable, type ParamValues, resolveParams } from './params.js';
 
@@ -89,6 +90,9 @@ export abstract class LinearModel<T extends ParamTable> {
   /** @internal The datafit and penalty this estimator minimizes on n samples. */
   protected abstract objective(nSamples: number): Objective;
 
+  /** @internal The engine strategies this estimator may use (its `solver` choices). */
+  protected abstract strategies(): StrategyTable;
+
   /** Coefficients, one per feature (a copy). */
   get coef(): Float64Array {
     return this.require('coef').coef.slice();
@@ -147,7 +151,7 @@ export abstract class LinearModel<T extends ParamTable> {
       for (let j = 0; j < w.length; j++) b += design.columnMeans[j] * w[j];
       initial = { w, b };
     }
-    const result = solve(
+    const result = solveWith(
       { design, y, datafit, penalty, fitIntercept },
       {
         strategy: (params.solver as Strategy | undefined) ?? 'auto',
@@ -162,6 +166,7 @@ export abstract class LinearModel<T extends ParamTable> {
             }
           : undefined,
       },
+      this.strategies(),
     );
     let intercept = 0;
     if (fitIntercept) {

@@ -1,5 +1,8 @@
 import { Quadratic } from '../datafits/quadratic.js';
 import { L1L2 } from '../penalties/l1l2.js';
+import { coordinateDescent } from '../solvers/coordinateDescent.js';
+import type { StrategyTable } from '../solvers/engine.js';
+import { fista } from '../solvers/fista.js';
 import type { ModelJSON, Objective } from './base.js';
 import { param } from './params.js';
 import { Regressor } from './regressor.js';
@@ -59,6 +62,11 @@ export class ElasticNet extends Regressor<typeof parameters> {
   /** @internal */
   protected objective(nSamples: number): Objective {
     return { datafit: new Quadratic(1 / nSamples), penalty: new L1L2(this.params.alpha, this.params.l1Ratio) };
+  }
+
+  /** @internal */
+  protected strategies(): StrategyTable {
+    return { cd: coordinateDescent, fista };
   }
 
   /** Duality gap at the solution, in the units of the objective above. */

@@ -1,5 +1,8 @@
 import { Quadratic } from '../datafits/quadratic.js';
 import { L1 } from '../penalties/l1.js';
+import { coordinateDescent } from '../solvers/coordinateDescent.js';
+import type { StrategyTable } from '../solvers/engine.js';
+import { fista } from '../solvers/fista.js';
 import type { ModelJSON, Objective } from './base.js';
 import { param } from './params.js';
 import { Regressor } from './regressor.js';
@@ -62,6 +65,11 @@ export class Lasso extends Regressor<typeof parameters> {
   /** @internal */
   protected objective(nSamples: number): Objective {
     return { datafit: new Quadratic(1 / nSamples), penalty: new L1(this.params.alpha) };
+  }
+
+  /** @internal */
+  protected strategies(): StrategyTable {
+    return { cd: coordinateDescent, fista };
   }
 
   /** Duality gap at the solution, in the units of the objective above. */

@@ -1,5 +1,7 @@
 import { Quadratic } from '../datafits/quadratic.js';
 import { NoPenalty } from '../penalties/none.js';
+import { directSolve } from '../solvers/direct.js';
+import type { StrategyTable } from '../solvers/engine.js';
 import type { ModelJSON, Objective } from './base.js';
 import { param } from './params.js';
 import { Regressor } from './regressor.js';
@@ -36,6 +38,11 @@ export class Linear extends Regressor<typeof parameters> {
 
   constructor(options: LinearOptions = {}) {
     super('Linear', parameters, options);
+  }
+
+  /** @internal */
+  protected strategies(): StrategyTable {
+    return { direct: directSolve };
   }
 
   /** @internal */

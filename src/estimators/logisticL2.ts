@@ -2,6 +2,10 @@ import { encodeBinaryLabels } from '../data/design.js';
 import { Logistic, sigmoidNeg } from '../datafits/logistic.js';
 import { DataError, ModelJSONError } from '../errors.js';
 import { L2 } from '../penalties/l2.js';
+import { coordinateDescent } from '../solvers/coordinateDescent.js';
+import type { StrategyTable } from '../solvers/engine.js';
+import { fista } from '../solvers/fista.js';
+import { lbfgs } from '../solvers/lbfgs.js';
 import { type FitOptions, LinearModel, type ModelJSON, type Objective } from './base.js';
 import { param } from './params.js';
 
@@ -58,6 +62,11 @@ export class LogisticL2 extends LinearModel<typeof parameters> {
 
   constructor(options: LogisticL2Options = {}) {
     super('LogisticL2', parameters, options);
+  }
+
+  /** @internal */
+  protected strategies(): StrategyTable {
+    return { lbfgs, cd: coordinateDescent, fista };
   }
 
   /** @internal */

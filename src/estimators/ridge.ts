@@ -1,5 +1,10 @@
 import { Quadratic } from '../datafits/quadratic.js';
 import { L2 } from '../penalties/l2.js';
+import { coordinateDescent } from '../solvers/coordinateDescent.js';
+import { directSolve } from '../solvers/direct.js';
+import type { StrategyTable } from '../solvers/engine.js';
+import { fista } from '../solvers/fista.js';
+import { lbfgs } from '../solvers/lbfgs.js';
 import type { ModelJSON, Objective } from './base.js';
 import { param } from './params.js';
 import { Regressor } from './regressor.js';
@@ -52,6 +57,11 @@ export class Ridge extends Regressor<typeof parameters> {
 
   constructor(options: RidgeOptions = {}) {
     super('Ridge', parameters, options);
+  }
+
+  /** @internal */
+  protected strategies(): StrategyTable {
+    return { direct: directSolve, lbfgs, cd: coordinateDescent, fista };
   }
 
   /** @internal */

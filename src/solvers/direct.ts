@@ -20,7 +20,7 @@ import type { Design } from '../data/design.js';
 import { PenalizedError } from '../errors.js';
 import { axpyColumn, dotColumn, matTVec, matVec, sum } from '../linalg/kernels.js';
 import { StoppingRule, objectiveValue } from './stopping.js';
-import type { Problem, SolveResult } from './types.js';
+import type { Problem, SolveOptions, SolveResult } from './types.js';
 
 /** Below this smallest pivot (of a unit-diagonal matrix) Cholesky is not trusted. */
 const PIVOT_FLOOR = 1e-12;
@@ -31,7 +31,7 @@ export function directApplies(problem: Problem): boolean {
   return problem.datafit.quadraticWeight !== undefined && problem.penalty.quadraticStrength !== undefined;
 }
 
-export function directSolve(problem: Problem): SolveResult {
+export function directSolve(problem: Problem, _options?: SolveOptions): SolveResult {
   const { design, y, datafit, penalty, fitIntercept } = problem;
   if (!directApplies(problem)) {
     throw new PenalizedError(

@@ -1,21 +1,18 @@
 /**
- * The engine: one entry point, {@link solve}, that minimizes F(Xw + b) + g(w) for any
- * datafit/penalty pair with the chosen strategy.
+ * The engine: {@link solve} minimizes F(Xw + b) + g(w) for any datafit/penalty pair
+ * with the chosen strategy (see `engine.ts` for how `'auto'` chooses).
  *
- * How `'auto'` chooses (the only place that does):
- * - a squared loss with a purely quadratic penalty (Linear, Ridge) → `'direct'`,
- *   the exact normal-equations solve;
- * - another smooth pair (a differentiable penalty: LogisticL2) → `'lbfgs'`;
- * - anything else (L1, elastic net) → `'cd'`, proximal coordinate descent.
- *
- * `'fista'` (accelerated proximal gradient) solves every pair too; the tests use it
- * to check that two independent strategies reach the same solution.
+ * - `'cd'`: proximal coordinate descent (default for L1 and elastic net);
+ * - `'lbfgs'`: L-BFGS for smooth pairs (default for LogisticL2);
+ * - `'direct'`: the exact normal-equations solve (default for Linear and Ridge);
+ * - `'fista'`: accelerated proximal gradient, which solves every pair; the tests use
+ *   it to check that independent strategies reach the same solution.
  *
  * @module
  */
-import { PenalizedError } from '../errors.js';
 import { coordinateDescent } from './coordinateDescent.js';
-import { directApplies, directSolve } from './direct.js';
+import { directSolve } from './direct.js';
+import { chooseStrategy as choose, solveWith, type StrategyTable } from './engine.js';
 import { fista } from './fista.js';
 import { lbfgs } from './lbfgs.js';
 import type { Problem, SolveOptions, SolveResult, Strategy } from './types.js';
@@ -23,29 +20,28 @@ import type { Problem, SolveOptions, SolveResult, Strategy } from './types.js';
 export type { Problem, SolveOptions, SolveResult, Strategy, IterationInfo } from './types.js';
 export { StoppingRule } from './stopping.js';
 
+const ALL_STRATEGIES: StrategyTable = { direct: directSolve, lbfgs, cd: coordinateDescent, fista };
+
 /** The strategy `'auto'` resolves to for this problem. */
 export function chooseStrategy(problem: Problem): Exclude<Strategy, 'auto'> {
-  if (directApplies(problem)) return 'direct';
-  if (problem.penalty.smooth) return 'lbfgs';
-  return 'cd';
+  return choose(problem, ALL_STRATEGIES);
 }
 
 /**
- * Minimizes `datafit(Xw + b) + penalty(w)` over w (and b when `fitIntercept`).
- * The intercept returned is for the stored design (centered when `fitIntercept`).
+ * Minimizes `datafit(Xw + b) + penalty(w)` over w (and b when `fitIntercept`) with
+ * every strategy available. The intercept returned is for the stored design
+ * (centered when `fitIntercept`: subtract `columnMeans · w` for the original scale).
+ *
+ * @example
+ * ```ts
+ * import { solve, toDesign, Quadratic, L1 } from 'penalized';
+ * const design = toDesign(X, { center: true });
+ * const result = solve(
+ *   { design, y: Float64Array.from(y), datafit: new Quadratic(1 / X.length), penalty: new L1(0.1), fitIntercept: true },
+ *   { strategy: 'fista', maxIter: 1000, tol: 1e-6 },
+ * );
+ * ```
  */
 export function solve(problem: Problem, options: SolveOptions): SolveResult {
-  const strategy = !options.strategy || options.strategy === 'auto' ? chooseStrategy(problem) : options.strategy;
-  switch (strategy) {
-    case 'direct':
-      return directSolve(problem);
-    case 'cd':
-      return coordinateDescent(problem, options);
-    case 'fista':
-      return fista(problem, options);
-    case 'lbfgs':
-      return lbfgs(problem, options);
-    default:
-      throw new PenalizedError('SOLVER_UNSUPPORTED', `unknown strategy '${String(strategy)}'; use 'auto', 'cd', 'fista', 'lbfgs' or 'direct'.`);
-  }
+  return solveWith(problem, options, ALL_STRATEGIES);
 }
