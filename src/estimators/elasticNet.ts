@@ -2,7 +2,6 @@ import { Quadratic } from '../datafits/quadratic.js';
 import { L1L2 } from '../penalties/l1l2.js';
 import { coordinateDescent } from '../solvers/coordinateDescent.js';
 import type { StrategyTable } from '../solvers/engine.js';
-import { fista } from '../solvers/fista.js';
 import type { ModelJSON, Objective } from './base.js';
 import { param } from './params.js';
 import { Regressor } from './regressor.js';
@@ -14,7 +13,7 @@ const parameters = {
   maxIter: param.iterations(1000),
   tol: param.nonNegative(1e-4),
   warmStart: param.flag(false),
-  solver: param.choice('auto', ['auto', 'cd', 'fista'] as const),
+  solver: param.choice('auto', ['auto', 'cd'] as const),
 };
 
 /** Options of {@link ElasticNet}; every one is optional. */
@@ -31,8 +30,11 @@ export interface ElasticNetOptions {
   tol?: number;
   /** Start the next `fit` from the previous solution (default false). */
   warmStart?: boolean;
-  /** `'auto'` (coordinate descent), `'cd'` or `'fista'` (default `'auto'`). */
-  solver?: 'auto' | 'cd' | 'fista';
+  /**
+   * `'auto'` or `'cd'`: proximal coordinate descent with working sets (default
+   * `'auto'`). The engine's FISTA strategy is available through `solve`.
+   */
+  solver?: 'auto' | 'cd';
 }
 
 /**
@@ -66,7 +68,7 @@ export class ElasticNet extends Regressor<typeof parameters> {
 
   /** @internal */
   protected strategies(): StrategyTable {
-    return { cd: coordinateDescent, fista };
+    return { cd: coordinateDescent };
   }
 
   /** Duality gap at the solution, in the units of the objective above. */

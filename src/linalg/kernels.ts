@@ -38,19 +38,49 @@ export function axpyColumn(a: number, values: Float64Array, offset: number, out:
   for (; i < n; i++) out[i] += a * values[offset + i];
 }
 
-/** out = X·w + b (out has length n). Zero coefficients cost nothing. */
+/**
+ * out = X·w + b (out has length n). Zero coefficients cost nothing; the others are
+ * applied four columns per pass over `out`, which halves the memory traffic (these
+ * loops are bound by memory bandwidth, not arithmetic).
+ */
 export function matVec(design: Design, w: Float64Array, b: number, out: Float64Array): void {
-  const n = design.nSamples;
+  const { nSamples: n, nFeatures: p, values: X } = design;
   out.fill(b);
-  for (let j = 0; j < design.nFeatures; j++) {
-    if (w[j] !== 0) axpyColumn(w[j], design.values, j * n, out, n);
+  let pending = 0;
+  const cols = [0, 0, 0, 0];
+  for (let j = 0; j < p; j++) {
+    if (w[j] === 0) continue;
+    cols[pending++] = j;
+    if (pending === 4) {
+      const a0 = w[cols[0]], a1 = w[cols[1]], a2 = w[cols[2]], a3 = w[cols[3]];
+      const o0 = cols[0] * n, o1 = cols[1] * n, o2 = cols[2] * n, o3 = cols[3] * n;
+      for (let i = 0; i < n; i++) out[i] += a0 * X[o0 + i] + a1 * X[o1 + i] + a2 * X[o2 + i] + a3 * X[o3 + i];
+      pending = 0;
+    }
   }
+  for (let k = 0; k < pending; k++) axpyColumn(w[cols[k]], X, cols[k] * n, out, n);
 }
 
-/** out[j] = xⱼᵀ·v for every column j. */
+/** out[j] = xⱼᵀ·v for every column j, four columns per pass over v. */
 export function matTVec(design: Design, v: Float64Array, out: Float64Array): void {
-  const n = design.nSamples;
-  for (let j = 0; j < design.nFeatures; j++) out[j] = dotColumn(design.values, j * n, v, n);
+  const { nSamples: n, nFeatures: p, values: X } = design;
+  let j = 0;
+  for (; j + 3 < p; j += 4) {
+    const o0 = j * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let i = 0; i < n; i++) {
+      const vi = v[i];
+      s0 += X[o0 + i] * vi;
+      s1 += X[o1 + i] * vi;
+      s2 += X[o2 + i] * vi;
+      s3 += X[o3 + i] * vi;
+    }
+    out[j] = s0;
+    out[j + 1] = s1;
+    out[j + 2] = s2;
+    out[j + 3] = s3;
+  }
+  for (; j < p; j++) out[j] = dotColumn(X, j * n, v, n);
 }
 
 /** Σᵢ v[i]. */

@@ -48,8 +48,21 @@ export class StoppingRule {
     return this.criterion === 'duality-gap' ? this.dualityGap(state, w) : this.kktResidual(state, w);
   }
 
+  /**
+   * The measure from ∇_w F and ∂F/∂b that the caller has just computed at the state's
+   * iterate: no extra pass over X, because Xᵀθ = −∇_w F for θ = −∇_z F (and centering
+   * θ does not change Xᵀθ when the columns are centered).
+   */
+  measureFromGradient(state: unknown, w: Float64Array, grad: Float64Array, gb: number): number {
+    if (this.criterion === 'kkt') return this.kktFromGradient(w, grad, gb);
+    const { design, fitIntercept } = this.problem;
+    if (fitIntercept && !design.centered) return this.dualityGap(state, w);
+    for (let j = 0; j < grad.length; j++) this.u[j] = -grad[j];
+    return this.dualityGap(state, w, true);
+  }
+
   /** P(w) − D(θ) with θ = −∇F made dual-feasible. */
-  dualityGap(state: unknown, w: Float64Array): number {
+  dualityGap(state: unknown, w: Float64Array, uReady = false): number {
     const { datafit, penalty, design, fitIntercept } = this.problem;
     const theta = this.theta;
     datafit.dualPoint(state, theta);
@@ -58,7 +71,7 @@ export class StoppingRule {
       const mean = sum(theta) / theta.length;
       for (let i = 0; i < theta.length; i++) theta[i] -= mean;
     }
-    matTVec(design, theta, this.u);
+    if (!uReady) matTVec(design, theta, this.u);
     const scale = penalty.dualScale!(this.u);
     if (scale !== 1) {
       for (let i = 0; i < theta.length; i++) theta[i] *= scale;

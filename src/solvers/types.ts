@@ -33,6 +33,11 @@ export interface SolveOptions {
   tol: number;
   /** Starting point (warm start); zeros by default. */
   initial?: { w: Float64Array; b: number };
+  /**
+   * Coordinate descent only: restrict epochs to working sets of the likely support
+   * (default true). `false` gives plain cyclic epochs over every feature.
+   */
+  workingSet?: boolean;
   /** Called after every iteration; return `false` to stop early. */
   onIteration?: (info: IterationInfo) => void | boolean;
 }
