@@ -1,5 +1,6 @@
 import { Quadratic } from '../datafits/quadratic.js';
 import { L2 } from '../penalties/l2.js';
+import { conjugateGradient } from '../solvers/conjugateGradient.js';
 import { coordinateDescent } from '../solvers/coordinateDescent.js';
 import { directSolve } from '../solvers/direct.js';
 import type { StrategyTable } from '../solvers/engine.js';
@@ -12,7 +13,7 @@ import { Regressor } from './regressor.js';
 const parameters = {
   alpha: param.nonNegative(1),
   fitIntercept: param.flag(true),
-  solver: param.choice('auto', ['auto', 'direct', 'lbfgs', 'cd', 'fista'] as const),
+  solver: param.choice('auto', ['auto', 'direct', 'cg', 'lbfgs', 'cd', 'fista'] as const),
   maxIter: param.iterations(1000),
   tol: param.nonNegative(1e-4),
 };
@@ -24,13 +25,19 @@ export interface RidgeOptions {
   /** Fit an unpenalized intercept (default true). */
   fitIntercept?: boolean;
   /**
-   * `'auto'` and `'direct'` solve the normal equations exactly (Cholesky, or the
-   * n×n kernel form when p > n); `'lbfgs'`, `'cd'` and `'fista'` iterate (default `'auto'`).
+   * `'direct'` solves the normal equations exactly (Cholesky, or the n×n kernel form
+   * when p > n); `'cg'` solves the same system by conjugate gradient, one pass over X
+   * per iteration; `'lbfgs'`, `'cd'` and `'fista'` are the engine's general strategies.
+   * `'auto'` (default) uses `'direct'` while n·p·min(n, p) ≤ 1e8 and `'cg'` beyond.
    */
-  solver?: 'auto' | 'direct' | 'lbfgs' | 'cd' | 'fista';
+  solver?: 'auto' | 'direct' | 'cg' | 'lbfgs' | 'cd' | 'fista';
   /** Iteration cap for the iterative solvers (default 1000). */
   maxIter?: number;
-  /** Relative KKT tolerance for the iterative solvers (default 1e-4). */
+  /**
+   * Tolerance of the iterative solvers (default 1e-4): for `'cg'`, the residual of
+   * the normal equations relative to their right-hand side (scikit-learn's
+   * `sparse_cg`); for the others, the engine's stopping rule.
+   */
   tol?: number;
 }
 
@@ -61,7 +68,7 @@ export class Ridge extends Regressor<typeof parameters> {
 
   /** @internal */
   protected strategies(): StrategyTable {
-    return { direct: directSolve, lbfgs, cd: coordinateDescent, fista };
+    return { direct: directSolve, cg: conjugateGradient, lbfgs, cd: coordinateDescent, fista };
   }
 
   /** @internal */

@@ -134,3 +134,17 @@ export function spectralNormSquared(design: Design, maxIter = 200, relTol = 1e-8
   }
   return lambda * 1.01;
 }
+
+/**
+ * out = X·(Xᵀ·a) in one streaming pass over X, a block of columns at a time (used
+ * for wide X, where the n×n kernel form is the smaller system).
+ */
+export function kernelTimes(design: Design, a: Float64Array, out: Float64Array): void {
+  const { nSamples: n, nFeatures: p, values: X } = design;
+  out.fill(0);
+  for (let j = 0; j < p; j++) {
+    const o = j * n;
+    const s = dotColumn(X, o, a, n); // the column is now in cache for the update
+    if (s !== 0) axpyColumn(s, X, o, out, n);
+  }
+}

@@ -4,12 +4,15 @@
  *
  * - `'cd'`: proximal coordinate descent (default for L1 and elastic net);
  * - `'lbfgs'`: L-BFGS for smooth pairs (default for LogisticL2);
- * - `'direct'`: the exact normal-equations solve (default for Linear and Ridge);
+ * - `'direct'`: the exact normal-equations solve (default for Linear, and for Ridge
+ *   while small);
+ * - `'cg'`: conjugate gradient on the same system (default for large Ridge);
  * - `'fista'`: accelerated proximal gradient, which solves every pair; the tests use
  *   it to check that independent strategies reach the same solution.
  *
  * @module
  */
+import { conjugateGradient } from './conjugateGradient.js';
 import { coordinateDescent } from './coordinateDescent.js';
 import { directSolve } from './direct.js';
 import { chooseStrategy as choose, solveWith, type StrategyTable } from './engine.js';
@@ -20,7 +23,7 @@ import type { Problem, SolveOptions, SolveResult, Strategy } from './types.js';
 export type { Problem, SolveOptions, SolveResult, Strategy, IterationInfo } from './types.js';
 export { StoppingRule } from './stopping.js';
 
-const ALL_STRATEGIES: StrategyTable = { direct: directSolve, lbfgs, cd: coordinateDescent, fista };
+const ALL_STRATEGIES: StrategyTable = { direct: directSolve, cg: conjugateGradient, lbfgs, cd: coordinateDescent, fista };
 
 /** The strategy `'auto'` resolves to for this problem. */
 export function chooseStrategy(problem: Problem): Exclude<Strategy, 'auto'> {

@@ -14,7 +14,7 @@ export interface Problem {
 }
 
 /** The strategies the engine offers. `'auto'` picks one from the datafit/penalty pair. */
-export type Strategy = 'auto' | 'cd' | 'fista' | 'direct' | 'lbfgs';
+export type Strategy = 'auto' | 'cd' | 'fista' | 'direct' | 'cg' | 'lbfgs';
 
 /** What {@link SolveOptions.onIteration} receives after each iteration. */
 export interface IterationInfo {
@@ -52,7 +52,7 @@ export interface SolveResult {
   /** The strategy that ran. */
   strategy: Exclude<Strategy, 'auto'>;
   /** Which stopping measure was used. */
-  criterion: 'duality-gap' | 'kkt' | 'exact';
+  criterion: 'duality-gap' | 'kkt' | 'exact' | 'residual';
   /** Final value of that measure (0 for an exact solve). */
   optimality: number;
   /** Threshold it was compared with. */

@@ -1,0 +1,55 @@
+/** The CG strategy solves the same system as the direct solve: tall (primal) and wide (kernel form). */
+import { describe, expect, it } from 'vitest';
+import { toDesign } from '../../src/data/design.js';
+import { Quadratic } from '../../src/datafits/index.js';
+import { Ridge } from '../../src/index.js';
+import { L2 } from '../../src/penalties/index.js';
+import { chooseStrategy, DIRECT_WORK_LIMIT } from '../../src/solvers/engine.js';
+import { solve } from '../../src/solvers/index.js';
+import { expectClose, regressionData } from '../helpers/fixtures.js';
+
+describe('conjugate gradient vs the direct solve', () => {
+  for (const [shape, n, p] of [['tall', 120, 30], ['wide', 30, 120]] as const) {
+    for (const fitIntercept of [true, false]) {
+      it(`${shape} ${n}×${p}, intercept ${fitIntercept}`, () => {
+        const { X, y } = regressionData(31, n, p, { k: 8 });
+        const problem = {
+          design: toDesign(X, { center: fitIntercept }),
+          y: Float64Array.from(y),
+          datafit: new Quadratic(2),
+          penalty: new L2(2 * 0.7),
+          fitIntercept,
+        };
+        const exact = solve(problem, { strategy: 'direct', maxIter: 1, tol: 0 });
+        const cg = solve(problem, { strategy: 'cg', maxIter: 1000, tol: 1e-12 });
+        expect(cg.converged).toBe(true);
+        expect(cg.nIter).toBeGreaterThan(1); // it iterated: not a trivial pass
+        // relative residual 1e-12 of a system with condition number < 1e3 (AR(1) design,
+        // alpha 0.7): the solution error is below 1e-9 relative
+        expectClose(cg.w, exact.w, { rtol: 1e-8, atol: 1e-10 }, `${shape} cg vs direct`);
+        expect(cg.b).toBe(exact.b);
+        expect(Math.abs(cg.objective - exact.objective)).toBeLessThanOrEqual(1e-10 * exact.objective);
+      });
+    }
+  }
+
+  it("Ridge's 'auto' uses the direct solve for small problems and CG for large ones", () => {
+    const small = { nSamples: 400, nFeatures: 10 };
+    const large = { nSamples: 20_000, nFeatures: 500 };
+    const pair = { datafit: new Quadratic(2), penalty: new L2(1), y: new Float64Array(0), fitIntercept: true };
+    const table = { direct: () => null as never, cg: () => null as never };
+    expect(chooseStrategy({ ...pair, design: small as never }, table)).toBe('direct');
+    expect(large.nSamples * large.nFeatures * large.nFeatures).toBeGreaterThan(DIRECT_WORK_LIMIT);
+    expect(chooseStrategy({ ...pair, design: large as never }, table)).toBe('cg');
+    // Linear offers only the direct solve: it stays exact at any size
+    expect(chooseStrategy({ ...pair, design: large as never }, { direct: table.direct })).toBe('direct');
+  });
+
+  it("Ridge({ solver: 'cg' }) agrees with Ridge({ solver: 'direct' }) through the public API", () => {
+    const { X, y } = regressionData(5, 200, 40);
+    const direct = new Ridge({ alpha: 2, solver: 'direct' }).fit(X, y);
+    const cg = new Ridge({ alpha: 2, solver: 'cg', tol: 1e-12 }).fit(X, y);
+    expectClose(cg.coef, direct.coef, { rtol: 1e-8, atol: 1e-10 }, 'coef');
+    expect(Math.abs(cg.intercept - direct.intercept)).toBeLessThan(1e-9);
+  });
+});
