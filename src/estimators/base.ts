@@ -42,7 +42,7 @@ interface Fitted {
   converged: boolean;
   /** Final duality gap or KKT residual, in the objective's units. */
   optimality: number;
-  criterion: 'duality-gap' | 'kkt' | 'exact';
+  criterion: 'duality-gap' | 'kkt' | 'exact' | 'residual';
 }
 
 /** The serialized form of a model: plain JSON, safe to `JSON.stringify`. */
@@ -58,7 +58,7 @@ export interface ModelJSON {
     nIter: number;
     converged: boolean;
     optimality: number;
-    criterion: 'duality-gap' | 'kkt' | 'exact';
+    criterion: 'duality-gap' | 'kkt' | 'exact' | 'residual';
     /** Class labels (classifiers only), sorted. */
     classes?: (number | string)[];
   };
@@ -263,7 +263,7 @@ export abstract class LinearModel<T extends ParamTable> {
     const optimality = fitted.optimality;
     if (typeof optimality !== 'number' || !(optimality >= 0 || optimality <= 0)) throw new ModelJSONError(name, 'fitted.optimality must be a number');
     const criterion = fitted.criterion;
-    if (criterion !== 'duality-gap' && criterion !== 'kkt' && criterion !== 'exact') throw new ModelJSONError(name, "fitted.criterion must be 'duality-gap', 'kkt' or 'exact'");
+    if (criterion !== 'duality-gap' && criterion !== 'kkt' && criterion !== 'exact' && criterion !== 'residual') throw new ModelJSONError(name, "fitted.criterion must be 'duality-gap', 'kkt', 'exact' or 'residual'");
     model.readExtraJSON(fitted);
     model.fitted = {
       coef: Float64Array.from(coef as number[]),
