@@ -2,11 +2,16 @@ import type { Design } from '../data/design.js';
 import { axpyColumn, dotColumn, matTVec, matVec, sum } from '../linalg/kernels.js';
 import type { Datafit } from './types.js';
 
-/** State of {@link Logistic}: labels ±1, z = Xw + b and the per-sample gradient ∂F/∂zᵢ. */
+/**
+ * State of {@link Logistic}: labels ±1, z = Xw + b and the per-sample gradient ∂F/∂zᵢ,
+ * recomputed only when a gradient is asked for (a line search's trial points need
+ * only the value).
+ */
 export interface LogisticState {
   signs: Float64Array;
   z: Float64Array;
   sampleGradient: Float64Array;
+  gradientIsCurrent: boolean;
 }
 
 /** log(1 + e^(−t)), exact for every finite t (no overflow, no cancellation). */
@@ -46,25 +51,28 @@ export class Logistic implements Datafit<LogisticState> {
   /** `y` holds the labels as ±1. */
   createState(design: Design, y: Float64Array): LogisticState {
     const n = design.nSamples;
-    const state = { signs: y, z: new Float64Array(n), sampleGradient: new Float64Array(n) };
-    this.refreshGradient(state, 0, n);
-    return state;
+    return { signs: y, z: new Float64Array(n), sampleGradient: new Float64Array(n), gradientIsCurrent: false };
   }
 
-  private refreshGradient(state: LogisticState, from: number, to: number): void {
-    const { signs, z, sampleGradient } = state;
-    const c = this.weight;
-    for (let i = from; i < to; i++) sampleGradient[i] = -c * signs[i] * sigmoidNeg(signs[i] * z[i]);
+  /** The per-sample gradient −c·ỹᵢ·σ(−ỹᵢzᵢ), brought up to date with z. */
+  private current(state: LogisticState): Float64Array {
+    if (!state.gradientIsCurrent) {
+      const { signs, z, sampleGradient } = state;
+      const c = this.weight;
+      for (let i = 0; i < z.length; i++) sampleGradient[i] = -c * signs[i] * sigmoidNeg(signs[i] * z[i]);
+      state.gradientIsCurrent = true;
+    }
+    return state.sampleGradient;
   }
 
   setIterate(state: LogisticState, design: Design, w: Float64Array, b: number): void {
     matVec(design, w, b, state.z);
-    this.refreshGradient(state, 0, design.nSamples);
+    state.gradientIsCurrent = false;
   }
 
   setLinearPredictor(state: LogisticState, z: Float64Array): void {
     state.z.set(z);
-    this.refreshGradient(state, 0, z.length);
+    state.gradientIsCurrent = false;
   }
 
   value(state: LogisticState): number {
@@ -76,17 +84,17 @@ export class Logistic implements Datafit<LogisticState> {
 
   partialGradient(state: LogisticState, design: Design, j: number): number {
     const n = design.nSamples;
-    return dotColumn(design.values, j * n, state.sampleGradient, n);
+    return dotColumn(design.values, j * n, this.current(state), n);
   }
 
   moveCoordinate(state: LogisticState, design: Design, j: number, delta: number): void {
     const n = design.nSamples;
     axpyColumn(delta, design.values, j * n, state.z, n);
-    this.refreshGradient(state, 0, n);
+    state.gradientIsCurrent = false;
   }
 
   interceptGradient(state: LogisticState): number {
-    return sum(state.sampleGradient);
+    return sum(this.current(state));
   }
 
   interceptStep(state: LogisticState): number {
@@ -96,16 +104,16 @@ export class Logistic implements Datafit<LogisticState> {
   moveIntercept(state: LogisticState, delta: number): void {
     const z = state.z;
     for (let i = 0; i < z.length; i++) z[i] += delta;
-    this.refreshGradient(state, 0, z.length);
+    state.gradientIsCurrent = false;
   }
 
   gradient(state: LogisticState, design: Design, out: Float64Array): number {
-    matTVec(design, state.sampleGradient, out);
+    matTVec(design, this.current(state), out);
     return this.interceptGradient(state);
   }
 
   dualPoint(state: LogisticState, out: Float64Array): void {
-    const g = state.sampleGradient;
+    const g = this.current(state);
     for (let i = 0; i < g.length; i++) out[i] = -g[i];
   }
 }
