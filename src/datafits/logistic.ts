@@ -1,5 +1,6 @@
 import type { Design } from '../data/design.js';
 import { axpyColumn, dotColumn, matTVec, matVec, sum } from '../linalg/kernels.js';
+import { columnCurvatures, maxOf } from './quadratic.js';
 import type { Datafit } from './types.js';
 
 /**
@@ -31,8 +32,9 @@ export function sigmoidNeg(t: number): number {
 /**
  * Logistic loss on labels ỹᵢ ∈ {−1, +1}, scaled by a weight c:
  *
- *     F(z) = c · Σᵢ log(1 + exp(−ỹᵢ zᵢ)),   z = Xw + b
+ *     F(z) = c · Σᵢ swᵢ · log(1 + exp(−ỹᵢ zᵢ)),   z = Xw + b
  *
+ * with optional per-sample weights swᵢ ≥ 0 (in the sum as c·Σ swᵢ·…).
  * With c = C this is the datafit of scikit-learn's `LogisticRegression(C)`
  * (`C·Σ log(1 + exp(−ỹᵢ(xᵢ·w + b)))`); glmnet's `family = "binomial"` uses
  * c = 1/n. In skglm it is `Logistic()` (c = 1/n).
@@ -42,10 +44,20 @@ export class Logistic implements Datafit<LogisticState> {
   /** σ'(t) ≤ 1/4, so ∇F is (c/4)-Lipschitz per sample. */
   readonly smoothness: number;
 
-  /** @param weight c in c·Σ log(1 + exp(−ỹz)); must be positive. */
-  constructor(readonly weight: number) {
+  /**
+   * @param weight c in c·Σ swᵢ·log(1 + exp(−ỹᵢzᵢ)); must be positive.
+   * @param sampleWeights swᵢ ≥ 0, one per sample (all 1 when omitted).
+   */
+  constructor(
+    readonly weight: number,
+    readonly sampleWeights?: Float64Array,
+  ) {
     if (!(weight > 0) || !Number.isFinite(weight)) throw new RangeError(`Logistic: weight must be a positive finite number; received ${weight}.`);
-    this.smoothness = weight / 4;
+    this.smoothness = (weight / 4) * (sampleWeights ? maxOf(sampleWeights) : 1);
+  }
+
+  lipschitzConstants(design: Design): Float64Array {
+    return columnCurvatures(design, this.weight / 4, this.sampleWeights);
   }
 
   /** `y` holds the labels as ±1. */
@@ -59,7 +71,8 @@ export class Logistic implements Datafit<LogisticState> {
     if (!state.gradientIsCurrent) {
       const { signs, z, sampleGradient } = state;
       const c = this.weight;
-      for (let i = 0; i < z.length; i++) sampleGradient[i] = -c * signs[i] * sigmoidNeg(signs[i] * z[i]);
+      const sw = this.sampleWeights;
+      for (let i = 0; i < z.length; i++) sampleGradient[i] = -c * (sw ? sw[i] : 1) * signs[i] * sigmoidNeg(signs[i] * z[i]);
       state.gradientIsCurrent = true;
     }
     return state.sampleGradient;
@@ -77,8 +90,9 @@ export class Logistic implements Datafit<LogisticState> {
 
   value(state: LogisticState): number {
     const { signs, z } = state;
+    const sw = this.sampleWeights;
     let s = 0;
-    for (let i = 0; i < z.length; i++) s += logOnePlusExpNeg(signs[i] * z[i]);
+    for (let i = 0; i < z.length; i++) s += (sw ? sw[i] : 1) * logOnePlusExpNeg(signs[i] * z[i]);
     return this.weight * s;
   }
 
@@ -97,8 +111,10 @@ export class Logistic implements Datafit<LogisticState> {
     return sum(this.current(state));
   }
 
+  /** A majorization step: F is (c/4)·Σswᵢ-smooth in b. */
   interceptStep(state: LogisticState): number {
-    return -this.interceptGradient(state) / (this.smoothness * state.z.length);
+    const sw = this.sampleWeights;
+    return -this.interceptGradient(state) / ((this.weight / 4) * (sw ? sum(sw) : state.z.length));
   }
 
   moveIntercept(state: LogisticState, delta: number): void {

@@ -18,6 +18,10 @@ export interface Datafit<State = unknown> {
    * along column xⱼ is at most L·‖xⱼ‖².
    */
   readonly smoothness: number;
+  /** Per-sample weights swᵢ ≥ 0, when the loss has them (scikit-learn's `sample_weight`). */
+  readonly sampleWeights?: Float64Array;
+  /** Lⱼ for every feature: the curvature of F along column j (coordinate descent's steps). */
+  lipschitzConstants(design: Design): Float64Array;
   /** Allocates the state for this data; the iterate starts at w = 0, b = 0. */
   createState(design: Design, y: Float64Array): State;
   /** Recomputes the state for the iterate (w, b): O(n·nnz(w)). */

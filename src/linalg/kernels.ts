@@ -148,3 +148,15 @@ export function kernelTimes(design: Design, a: Float64Array, out: Float64Array):
     if (s !== 0) axpyColumn(s, X, o, out, n);
   }
 }
+
+/** Σ swᵢyᵢ / Σ swᵢ (the plain mean without weights). */
+export function weightedMean(y: Float64Array, sw?: Float64Array): number {
+  if (!sw) return sum(y) / y.length;
+  let total = 0;
+  let s = 0;
+  for (let i = 0; i < y.length; i++) {
+    s += sw[i] * y[i];
+    total += sw[i];
+  }
+  return s / total;
+}

@@ -1,83 +1,139 @@
-import { maxAbs } from '../linalg/kernels.js';
 import { softThreshold } from './softThreshold.js';
 import { proxByCoordinate, type Penalty } from './types.js';
+
+/** Options shared by every penalty. */
+export interface PenaltyOptions {
+  /**
+   * Constrain every coefficient to wⱼ ≥ 0 (scikit-learn's `positive=True`, glmnet's
+   * `lower.limits = 0`): g gains the indicator of the non-negative orthant.
+   */
+  positive?: boolean;
+  /**
+   * Per-feature multipliers vⱼ ≥ 0 on the penalty (glmnet's `penalty.factor`, used as
+   * given here): g(w) = Σⱼ vⱼ·gⱼ(wⱼ); vⱼ = 0 leaves feature j unpenalized.
+   */
+  factors?: Float64Array;
+}
 
 /**
  * The elastic-net penalty, in scikit-learn's parametrization:
  *
- *     g(w) = alpha · l1Ratio · Σⱼ |wⱼ|  +  ½ · alpha · (1 − l1Ratio) · Σⱼ wⱼ²
+ *     g(w) = Σⱼ vⱼ · ( alpha · l1Ratio · |wⱼ|  +  ½ · alpha · (1 − l1Ratio) · wⱼ² )
  *
+ * with vⱼ = 1 unless `factors` are given, and wⱼ ≥ 0 enforced when `positive`.
  * scikit-learn's `ElasticNet(alpha, l1_ratio)` penalty; glmnet's with
  * `lambda = alpha` and its `alpha = l1Ratio`; skglm's `L1_plus_L2(alpha, l1_ratio)`.
- * l1Ratio = 1 is {@link L1}, l1Ratio = 0 is {@link L2}.
+ * l1Ratio = 1 is {@link L1}, l1Ratio = 0 is {@link L2}, alpha = 0 is {@link NoPenalty}:
+ * those classes are this one with the parameter fixed, so the math lives here once.
  */
 export class L1L2 implements Penalty {
-  readonly name = 'L1L2';
+  readonly name: string = 'L1L2';
   readonly smooth: boolean;
   readonly quadraticStrength?: number;
   readonly gapAvailable: boolean;
+  readonly positive: boolean;
+  readonly factors?: Float64Array;
   private readonly l1: number;
   private readonly l2: number;
 
   constructor(
     readonly alpha: number,
     readonly l1Ratio: number,
+    options: PenaltyOptions = {},
   ) {
     this.l1 = alpha * l1Ratio;
     this.l2 = alpha * (1 - l1Ratio);
-    this.smooth = this.l1 === 0;
-    this.gapAvailable = alpha > 0;
-    if (this.l1 === 0) this.quadraticStrength = this.l2;
+    this.positive = options.positive === true;
+    this.factors = options.factors;
+    const uniform = !this.factors;
+    this.smooth = this.l1 === 0 && !this.positive;
+    // the direct and CG solves need g = ½λ‖w‖² exactly: no constraint, same λ everywhere
+    if (this.smooth && uniform) this.quadraticStrength = this.l2;
+    // an unpenalized feature (vⱼ = 0) pins uⱼ = 0 in the dual, which rescaling cannot reach
+    this.gapAvailable = alpha > 0 && (uniform || this.factors!.every((v) => v > 0));
+  }
+
+  private factor(j: number): number {
+    return this.factors ? this.factors[j] : 1;
   }
 
   value(w: Float64Array): number {
-    let a = 0;
-    let q = 0;
+    let s = 0;
     for (let j = 0; j < w.length; j++) {
-      a += Math.abs(w[j]);
-      q += w[j] * w[j];
+      if (this.positive && w[j] < 0) return Infinity;
+      s += this.factor(j) * (this.l1 * Math.abs(w[j]) + 0.5 * this.l2 * w[j] * w[j]);
     }
-    return this.l1 * a + 0.5 * this.l2 * q;
+    return s;
   }
 
-  /** argmin_u ½(u − x)² + step·(l1·|u| + ½·l2·u²) = softThreshold(x, step·l1) / (1 + step·l2). */
-  proxCoordinate(x: number, step: number): number {
-    return softThreshold(x, step * this.l1) / (1 + step * this.l2);
+  /**
+   * argmin_u ½(u − x)² + step·vⱼ·(l1·|u| + ½·l2·u²) (u ≥ 0 when positive)
+   * = softThreshold(x, step·vⱼ·l1) / (1 + step·vⱼ·l2), clipped at 0 when positive.
+   */
+  proxCoordinate(x: number, step: number, j: number): number {
+    const v = this.factor(j);
+    const threshold = step * v * this.l1;
+    const shrunk = this.positive ? Math.max(x - threshold, 0) : softThreshold(x, threshold);
+    return shrunk / (1 + step * v * this.l2);
   }
 
   prox(x: Float64Array, step: number, out: Float64Array): void {
     proxByCoordinate(this, x, step, out);
   }
 
-  gradientCoordinate(wj: number): number {
-    // only called when smooth (l1 = 0)
-    return this.l2 * wj;
+  /** Only called when smooth: the derivative vⱼ·l2·wⱼ. */
+  gradientCoordinate(wj: number, j: number): number {
+    return this.factor(j) * this.l2 * wj;
   }
 
-  subdifferentialDistance(wj: number, gradient: number): number {
-    if (wj === 0) return Math.max(0, Math.abs(gradient) - this.l1);
-    return Math.abs(gradient + this.l1 * Math.sign(wj) + this.l2 * wj);
+  /**
+   * dist(−gradient, ∂gⱼ(wⱼ)). At wⱼ = 0 the subdifferential is vⱼ·l1·[−1, 1], or
+   * (−∞, vⱼ·l1] with the positivity constraint; elsewhere it is a single point.
+   */
+  subdifferentialDistance(wj: number, gradient: number, j: number): number {
+    const v = this.factor(j);
+    if (wj === 0) return Math.max(0, (this.positive ? -gradient : Math.abs(gradient)) - v * this.l1);
+    return Math.abs(gradient + v * (this.l1 * Math.sign(wj) + this.l2 * wj));
   }
 
-  /** g*(u) = Σⱼ (|uⱼ| − l1)₊² / (2·l2); with l2 = 0, the indicator of ‖u‖∞ ≤ l1. */
+  /**
+   * g*(u) = Σⱼ (|uⱼ| − vⱼ·l1)₊² / (2·vⱼ·l2) (with uⱼ for |uⱼ| when positive); with
+   * l2 = 0 it is the indicator of |uⱼ| ≤ vⱼ·l1, 0 once {@link dualScale} applied.
+   */
   conjugate(u: Float64Array): number {
     if (this.l2 === 0) return 0;
     let s = 0;
     for (let j = 0; j < u.length; j++) {
-      const e = Math.abs(u[j]) - this.l1;
-      if (e > 0) s += e * e;
+      const v = this.factor(j);
+      const e = (this.positive ? u[j] : Math.abs(u[j])) - v * this.l1;
+      if (e > 0) s += (e * e) / (v * this.l2);
     }
-    return s / (2 * this.l2);
+    return s / 2;
   }
 
   dualScale(u: Float64Array): number {
     if (this.l2 > 0) return 1;
-    const m = maxAbs(u);
-    return m > this.l1 ? this.l1 / m : 1;
+    let worst = 0;
+    for (let j = 0; j < u.length; j++) {
+      const ratio = (this.positive ? u[j] : Math.abs(u[j])) / (this.factor(j) * this.l1);
+      if (ratio > worst) worst = ratio;
+    }
+    return worst > 1 ? 1 / worst : 1;
   }
 
-  /** w = 0 is optimal once alpha·l1Ratio ≥ ‖∇F(0)‖∞, i.e. alpha ≥ ‖∇F(0)‖∞ / l1Ratio. */
+  /**
+   * The smallest alpha at which w = 0 is optimal, given ∇F at w = 0:
+   * maxⱼ |∂ⱼF(0)| / (vⱼ·l1Ratio) over penalized features (−∂ⱼF(0) when positive).
+   */
   alphaMax(gradientAtZero: Float64Array): number {
-    return this.l1Ratio > 0 ? maxAbs(gradientAtZero) / this.l1Ratio : Infinity;
+    if (this.l1Ratio === 0) return Infinity;
+    let worst = 0;
+    for (let j = 0; j < gradientAtZero.length; j++) {
+      const v = this.factor(j);
+      if (v === 0) continue;
+      const g = this.positive ? -gradientAtZero[j] : Math.abs(gradientAtZero[j]);
+      if (g / v > worst) worst = g / v;
+    }
+    return worst / this.l1Ratio;
   }
 }

@@ -1,31 +1,15 @@
-import { proxByCoordinate, type Penalty } from './types.js';
+import { L1L2, type PenaltyOptions } from './l1l2.js';
 
 /**
- * No penalty: g(w) = 0. With the squared loss this is ordinary least squares
- * (scikit-learn's `LinearRegression`, glmnet with `lambda = 0`).
+ * No penalty: g(w) = 0 (or the indicator of w ≥ 0 when `positive`). With the squared
+ * loss this is ordinary least squares (scikit-learn's `LinearRegression`, glmnet with
+ * `lambda = 0`), or non-negative least squares when positive. It is {@link L1L2} with
+ * alpha = 0.
  */
-export class NoPenalty implements Penalty {
-  readonly name = 'NoPenalty';
-  readonly smooth = true;
-  readonly quadraticStrength = 0;
+export class NoPenalty extends L1L2 {
+  override readonly name = 'NoPenalty';
 
-  value(): number {
-    return 0;
-  }
-
-  proxCoordinate(x: number): number {
-    return x;
-  }
-
-  prox(x: Float64Array, step: number, out: Float64Array): void {
-    proxByCoordinate(this, x, step, out);
-  }
-
-  gradientCoordinate(): number {
-    return 0;
-  }
-
-  subdifferentialDistance(_wj: number, gradient: number): number {
-    return Math.abs(gradient);
+  constructor(options: Omit<PenaltyOptions, 'factors'> = {}) {
+    super(0, 0, options);
   }
 }

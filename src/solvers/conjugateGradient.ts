@@ -2,8 +2,10 @@
  * Preconditioned conjugate gradient for a squared loss with a purely quadratic
  * penalty (Ridge): the same linear system as the direct solve,
  *
- *     (s·XᵀX + λI)·w = s·Xᵀ(y − b)          (n ≥ p), or
- *     (s·XXᵀ + λI)·a = s·(y − b), w = Xᵀa   (n < p, the kernel form),
+ *     (s·XᵀWX + λI)·w = s·XᵀW(y − b)                       (n ≥ p), or
+ *     (s·W^½XXᵀW^½ + λI)·c = s·W^½(y − b), w = XᵀW^½c       (n < p, the kernel form),
+ *
+ * with W = diag(sample weights) (the identity without them),
  *
  * without ever forming the p×p (or n×n) matrix: each iteration costs O(n·p) where the
  * direct solve costs O(n·p·min(n, p)).
@@ -14,7 +16,7 @@
  * @module
  */
 import { PenalizedError } from '../errors.js';
-import { kernelTimes, matTVec, matVec, sum } from '../linalg/kernels.js';
+import { kernelTimes, matTVec, matVec, weightedMean } from '../linalg/kernels.js';
 import { objectiveValue } from './stopping.js';
 import type { Problem, SolveOptions, SolveResult } from './types.js';
 
@@ -29,9 +31,12 @@ export function conjugateGradient(problem: Problem, options: SolveOptions): Solv
   const s = datafit.quadraticWeight;
   const lambda = penalty.quadraticStrength;
   const { nSamples: n, nFeatures: p, values: X } = design;
-  const b = fitIntercept ? sum(y) / n : 0;
+  const sw = datafit.sampleWeights;
+  const root = sw ? sw.map(Math.sqrt) : undefined;
+  const b = fitIntercept ? weightedMean(y, sw) : 0;
   const primal = n >= p;
   const m = primal ? p : n;
+  const scaled = new Float64Array(primal ? 0 : n);
 
   // the system A·x = rhs, as an operator (two streaming passes over X for tall X; a
   // row-blocked single pass measured slower: its short strided runs defeat prefetching)
@@ -39,7 +44,12 @@ export function conjugateGradient(problem: Problem, options: SolveOptions): Solv
   const apply = (x: Float64Array, out: Float64Array) => {
     if (primal) {
       matVec(design, x, 0, predictor);
+      if (sw) for (let i = 0; i < n; i++) predictor[i] *= sw[i];
       matTVec(design, predictor, out);
+    } else if (root) {
+      for (let i = 0; i < n; i++) scaled[i] = root[i] * x[i];
+      kernelTimes(design, scaled, out);
+      for (let i = 0; i < n; i++) out[i] *= root[i];
     } else {
       kernelTimes(design, x, out);
     }
@@ -47,7 +57,8 @@ export function conjugateGradient(problem: Problem, options: SolveOptions): Solv
   };
   const rhs = new Float64Array(m);
   const centered = new Float64Array(n);
-  for (let i = 0; i < n; i++) centered[i] = y[i] - b;
+  // primal: XᵀW(y − b); kernel form: W^½(y − b)
+  for (let i = 0; i < n; i++) centered[i] = (primal ? (sw ? sw[i] : 1) : root ? root[i] : 1) * (y[i] - b);
   if (primal) matTVec(design, centered, rhs);
   else rhs.set(centered);
   for (let i = 0; i < m; i++) rhs[i] *= s;
@@ -55,13 +66,15 @@ export function conjugateGradient(problem: Problem, options: SolveOptions): Solv
   // Jacobi preconditioner: the diagonal of A
   const diagonal = new Float64Array(m);
   if (primal) {
-    for (let j = 0; j < p; j++) diagonal[j] = s * design.columnSquaredNorms[j] + lambda;
+    // the squared loss's coordinate curvatures s·Σᵢ swᵢxᵢⱼ² are the diagonal of s·XᵀWX
+    const curvature = datafit.lipschitzConstants(design);
+    for (let j = 0; j < p; j++) diagonal[j] = curvature[j] + lambda;
   } else {
     for (let j = 0; j < p; j++) {
       const o = j * n;
       for (let i = 0; i < n; i++) diagonal[i] += X[o + i] * X[o + i];
     }
-    for (let i = 0; i < n; i++) diagonal[i] = s * diagonal[i] + lambda;
+    for (let i = 0; i < n; i++) diagonal[i] = s * (sw ? sw[i] : 1) * diagonal[i] + lambda;
   }
   for (let i = 0; i < m; i++) if (!(diagonal[i] > 0)) diagonal[i] = 1;
 
@@ -83,7 +96,10 @@ export function conjugateGradient(problem: Problem, options: SolveOptions): Solv
   const w = new Float64Array(p);
   const current = () => {
     if (primal) w.set(x);
-    else matTVec(design, x, w);
+    else if (root) {
+      for (let i = 0; i < n; i++) scaled[i] = root[i] * x[i];
+      matTVec(design, scaled, w);
+    } else matTVec(design, x, w);
     return w;
   };
   while (!converged && iteration < options.maxIter) {

@@ -37,8 +37,7 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
   datafit.setIterate(state, design, w, b);
   const rule = new StoppingRule(problem, options.tol);
 
-  const lipschitz = new Float64Array(p);
-  for (let j = 0; j < p; j++) lipschitz[j] = datafit.smoothness * design.columnSquaredNorms[j];
+  const lipschitz = datafit.lipschitzConstants(design);
 
   const stepIntercept = () => {
     const delta = datafit.interceptStep(state);

@@ -1,11 +1,12 @@
 /**
  * Exact solve for a squared loss with a purely quadratic penalty (Linear, Ridge):
  *
- *     minimize (s/2)·‖y − b − Xw‖² + (λ/2)·‖w‖²   ⇔   (s·XᵀX + λI)·w = s·Xᵀ(y − b)
+ *     minimize (s/2)·Σᵢ swᵢ(yᵢ − b − xᵢw)² + (λ/2)·‖w‖²
+ *     ⇔   (s·XᵀWX + λI)·w = s·XᵀW(y − b),   W = diag(sw), b the weighted mean of y
  *
  * - n ≥ p: the p×p normal equations (scikit-learn's `cholesky` Ridge solver).
- * - n < p: the n×n kernel form w = Xᵀa with (s·XXᵀ + λI)·a = s·(y − b), the same
- *   solution at a fraction of the cost (scikit-learn does the same for wide X).
+ * - n < p: the n×n kernel form w = XᵀW^½c with (s·W^½XXᵀW^½ + λI)·c = s·W^½(y − b),
+ *   the same solution at a fraction of the cost (scikit-learn does the same for wide X).
  *
  * The system is equilibrated (unit diagonal) and factored by Cholesky (ml-matrix);
  * when it is singular or too ill-conditioned for Cholesky to be trusted (λ = 0 with
@@ -18,7 +19,7 @@
 import { CholeskyDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
 import type { Design } from '../data/design.js';
 import { PenalizedError } from '../errors.js';
-import { axpyColumn, dotColumn, matTVec, matVec, sum } from '../linalg/kernels.js';
+import { axpyColumn, dotColumn, matTVec, matVec, weightedMean } from '../linalg/kernels.js';
 import { StoppingRule, objectiveValue } from './stopping.js';
 import type { Problem, SolveOptions, SolveResult } from './types.js';
 
@@ -42,34 +43,39 @@ export function directSolve(problem: Problem, _options?: SolveOptions): SolveRes
   const s = datafit.quadraticWeight!;
   const lambda = penalty.quadraticStrength!;
   const { nSamples: n, nFeatures: p } = design;
-  const b = fitIntercept ? sum(y) / n : 0;
+  const sw = datafit.sampleWeights;
+  const b = fitIntercept ? weightedMean(y, sw) : 0;
+  // the weighted target sw∘(y − b), and √sw for the kernel form
   const target = new Float64Array(n);
-  for (let i = 0; i < n; i++) target[i] = y[i] - b;
+  for (let i = 0; i < n; i++) target[i] = (sw ? sw[i] : 1) * (y[i] - b);
 
   let w: Float64Array;
   if (n >= p) {
-    const solveNormal = factorSymmetric(gram(design, s, lambda), p);
+    const solveNormal = factorSymmetric(gram(design, s, lambda, sw), p);
     const rhs = new Float64Array(p);
     matTVec(design, target, rhs);
     for (let j = 0; j < p; j++) rhs[j] *= s;
     w = solveNormal(rhs);
-    // iterative refinement: w += A⁻¹(s·Xᵀ(target − Xw) − λw)
+    // iterative refinement: w += A⁻¹(s·XᵀW(y − b − Xw) − λw)
     const residual = new Float64Array(n);
     for (let step = 0; step < REFINEMENT_STEPS; step++) {
       matVec(design, w, 0, residual);
-      for (let i = 0; i < n; i++) residual[i] = target[i] - residual[i];
+      for (let i = 0; i < n; i++) residual[i] = target[i] - (sw ? sw[i] : 1) * residual[i];
       matTVec(design, residual, rhs);
       for (let j = 0; j < p; j++) rhs[j] = s * rhs[j] - lambda * w[j];
       const correction = solveNormal(rhs);
       for (let j = 0; j < p; j++) w[j] += correction[j];
     }
   } else {
-    const solveKernel = factorSymmetric(kernel(design, s, lambda), n);
+    const root = sw ? sw.map(Math.sqrt) : undefined;
+    const solveKernel = factorSymmetric(kernel(design, s, lambda, root), n);
     const rhs = new Float64Array(n);
-    for (let i = 0; i < n; i++) rhs[i] = s * target[i];
-    const a = solveKernel(rhs);
+    // s·W^½(y − b) = s·target/√sw (0 where sw = 0)
+    for (let i = 0; i < n; i++) rhs[i] = s * (root ? (root[i] > 0 ? target[i] / root[i] : 0) : target[i]);
+    const c = solveKernel(rhs);
+    if (root) for (let i = 0; i < n; i++) c[i] *= root[i];
     w = new Float64Array(p);
-    matTVec(design, a, w);
+    matTVec(design, c, w);
   }
 
   const state = datafit.createState(design, y);
@@ -88,13 +94,15 @@ export function directSolve(problem: Problem, _options?: SolveOptions): SolveRes
   };
 }
 
-/** s·XᵀX + λI as a dense row-major p×p array (exactly symmetric). */
-function gram(design: Design, s: number, lambda: number): Float64Array {
+/** s·XᵀWX + λI as a dense row-major p×p array (exactly symmetric). */
+function gram(design: Design, s: number, lambda: number, sw?: Float64Array): Float64Array {
   const { nSamples: n, nFeatures: p, values } = design;
   const A = new Float64Array(p * p);
+  const weighted = new Float64Array(n);
   for (let j = 0; j < p; j++) {
+    for (let i = 0; i < n; i++) weighted[i] = (sw ? sw[i] : 1) * values[j * n + i];
     for (let k = j; k < p; k++) {
-      const v = s * dotColumn(values, j * n, values.subarray(k * n, (k + 1) * n), n);
+      const v = s * dotColumn(values, k * n, weighted, n);
       A[j * p + k] = v;
       A[k * p + j] = v;
     }
@@ -103,8 +111,8 @@ function gram(design: Design, s: number, lambda: number): Float64Array {
   return A;
 }
 
-/** s·XXᵀ + λI as a dense row-major n×n array, accumulated one column at a time. */
-function kernel(design: Design, s: number, lambda: number): Float64Array {
+/** s·W^½XXᵀW^½ + λI as a dense row-major n×n array, accumulated one column at a time. */
+function kernel(design: Design, s: number, lambda: number, root?: Float64Array): Float64Array {
   const { nSamples: n, nFeatures: p, values } = design;
   const K = new Float64Array(n * n);
   const row = new Float64Array(n);
@@ -119,7 +127,7 @@ function kernel(design: Design, s: number, lambda: number): Float64Array {
     }
   }
   for (let i = 0; i < n; i++) {
-    for (let k = 0; k < n; k++) K[i * n + k] *= s;
+    for (let k = 0; k < n; k++) K[i * n + k] *= s * (root ? root[i] * root[k] : 1);
     K[i * n + i] += lambda;
   }
   // make exactly symmetric (rounding may differ between the two triangles)

@@ -89,6 +89,7 @@ describe('smooth penalties: gradientCoordinate matches finite differences', () =
     ['L2(0.7)', new L2(0.7)],
     ['L1L2(1.3, l1Ratio 0)', new L1L2(1.3, 0)],
     ['NoPenalty', new NoPenalty()],
+    ['L2(0.7) with penalty factors', new L2(0.7, { factors: Float64Array.of(1, 0, 2.5, 0.3) })],
   ];
   it.each(penalties)('%s', (_name, penalty) => {
     expect(penalty.smooth).toBe(true);

@@ -1,6 +1,8 @@
 /** Every prox solves its argmin: checked against a fine grid and random points. */
 import { describe, expect, it } from 'vitest';
 import { L1, L1L2, L2, NoPenalty, softThreshold, type Penalty } from '../../src/penalties/index.js';
+// (with `positive`, g includes the indicator of u ≥ 0: value() is +∞ there, so the grid
+// search below can never prefer an infeasible point)
 import { rng } from '../helpers/fixtures.js';
 
 describe('softThreshold', () => {
@@ -20,6 +22,13 @@ const penalties: [string, Penalty][] = [
   ['L1L2(1.1, 0.3)', new L1L2(1.1, 0.3)],
   ['L1L2(1.1, 1) = L1', new L1L2(1.1, 1)],
   ['L1L2(1.1, 0) = L2', new L1L2(1.1, 0)],
+  // every coordinate below has factor vⱼ = 2.5 (the prox of coordinate 0 is checked on
+  // the grid; the vector prox visits all of them)
+  ['L1L2(1.1, 0.3) with penalty factors 2.5', new L1L2(1.1, 0.3, { factors: new Float64Array(64).fill(2.5) })],
+  ['L1(0.6) with penalty factor 0 (unpenalized)', new L1(0.6, { factors: new Float64Array(64) })],
+  ['L1(0.6), positive', new L1(0.6, { positive: true })],
+  ['L1L2(1.1, 0.3), positive', new L1L2(1.1, 0.3, { positive: true })],
+  ['NoPenalty, positive (NNLS)', new NoPenalty({ positive: true })],
 ];
 
 describe.each(penalties)('%s prox', (_name, penalty) => {
