@@ -8,11 +8,11 @@
  * - n < p: the n×n kernel form w = XᵀW^½c with (s·W^½XXᵀW^½ + λI)·c = s·W^½(y − b),
  *   the same solution at a fraction of the cost (scikit-learn does the same for wide X).
  *
- * The system is equilibrated (unit diagonal) and factored by Cholesky (ml-matrix);
- * when it is singular or too ill-conditioned for Cholesky to be trusted (λ = 0 with
- * collinear columns) the SVD pseudo-inverse gives the minimum-norm solution, as
- * scikit-learn's `LinearRegression` (lstsq) does. Two steps of iterative refinement
- * against the true residual recover the digits the normal equations lose.
+ * The system is equilibrated (unit diagonal) and factored by Cholesky (ml-matrix), then
+ * two steps of iterative refinement against the true residual recover the digits the
+ * normal equations lose. When Cholesky cannot be trusted (collinear columns: forming
+ * XᵀX squares the condition number), an SVD of X itself gives the least-squares
+ * (minimum-norm) solution, as scikit-learn's `LinearRegression` (lstsq) does.
  *
  * @module
  */
@@ -50,8 +50,12 @@ export function directSolve(problem: Problem, _options?: SolveOptions): SolveRes
   for (let i = 0; i < n; i++) target[i] = (sw ? sw[i] : 1) * (y[i] - b);
 
   let w: Float64Array;
-  if (n >= p) {
-    const solveNormal = factorSymmetric(gram(design, s, lambda, sw), p);
+  const solveNormal = n >= p ? factorSymmetric(gram(design, s, lambda, sw), p) : undefined;
+  const root = sw ? sw.map(Math.sqrt) : undefined;
+  const solveKernel = n < p ? factorSymmetric(kernel(design, s, lambda, root), n) : undefined;
+  if (!solveNormal && !solveKernel) {
+    w = singularValueSolve(design, y, b, s, lambda, root);
+  } else if (solveNormal) {
     const rhs = new Float64Array(p);
     matTVec(design, target, rhs);
     for (let j = 0; j < p; j++) rhs[j] *= s;
@@ -67,15 +71,33 @@ export function directSolve(problem: Problem, _options?: SolveOptions): SolveRes
       for (let j = 0; j < p; j++) w[j] += correction[j];
     }
   } else {
-    const root = sw ? sw.map(Math.sqrt) : undefined;
-    const solveKernel = factorSymmetric(kernel(design, s, lambda, root), n);
+    const kernelSolve = solveKernel!;
     const rhs = new Float64Array(n);
     // s·W^½(y − b) = s·target/√sw (0 where sw = 0)
-    for (let i = 0; i < n; i++) rhs[i] = s * (root ? (root[i] > 0 ? target[i] / root[i] : 0) : target[i]);
-    const c = solveKernel(rhs);
-    if (root) for (let i = 0; i < n; i++) c[i] *= root[i];
+    const centered = new Float64Array(n);
+    for (let i = 0; i < n; i++) centered[i] = root ? (root[i] > 0 ? target[i] / root[i] : 0) : target[i];
+    for (let i = 0; i < n; i++) rhs[i] = s * centered[i];
+    const c = kernelSolve(rhs);
+    // refinement against the true residual, as in the n ≥ p branch: Δc = K⁻¹(s·W^½(y −
+    // b − Xw) − λc), and w += XᵀW^½Δc. Accumulating the small Δw (rather than recomputing
+    // w = XᵀW^½c, whose terms cancel) is what lets the residual reach round-off.
+    const scaled = new Float64Array(n);
+    const predicted = new Float64Array(n);
+    const step = new Float64Array(p);
+    const toW = (a: Float64Array, out: Float64Array) => {
+      for (let i = 0; i < n; i++) scaled[i] = root ? root[i] * a[i] : a[i];
+      matTVec(design, scaled, out);
+    };
     w = new Float64Array(p);
-    matTVec(design, c, w);
+    toW(c, w);
+    for (let k = 0; k < REFINEMENT_STEPS; k++) {
+      matVec(design, w, 0, predicted);
+      for (let i = 0; i < n; i++) rhs[i] = s * (centered[i] - (root ? root[i] : 1) * predicted[i]) - lambda * c[i];
+      const correction = kernelSolve(rhs);
+      for (let i = 0; i < n; i++) c[i] += correction[i];
+      toW(correction, step);
+      for (let j = 0; j < p; j++) w[j] += step[j];
+    }
   }
 
   const state = datafit.createState(design, y);
@@ -142,11 +164,10 @@ function kernel(design: Design, s: number, lambda: number, root?: Float64Array):
 }
 
 /**
- * Factors a symmetric positive semi-definite m×m matrix once and returns a solver.
- * Equilibrates to unit diagonal first; Cholesky when well conditioned, else the
- * SVD pseudo-inverse (minimum-norm solution).
+ * Factors a symmetric positive semi-definite m×m matrix once and returns a solver, or
+ * `undefined` when Cholesky (after equilibration to unit diagonal) cannot be trusted.
  */
-function factorSymmetric(A: Float64Array, m: number): (rhs: Float64Array) => Float64Array {
+function factorSymmetric(A: Float64Array, m: number): ((rhs: Float64Array) => Float64Array) | undefined {
   const d = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     const a = A[i * m + i];
@@ -165,13 +186,55 @@ function factorSymmetric(A: Float64Array, m: number): (rhs: Float64Array) => Flo
       if (!(pivot * pivot > PIVOT_FLOOR)) trusted = false;
     }
   }
-  const decomposition = trusted ? cholesky : new SingularValueDecomposition(scaled, { autoTranspose: true });
-  return (rhs: Float64Array) => {
-    const column = new Matrix(m, 1);
-    for (let i = 0; i < m; i++) column.set(i, 0, d[i] * rhs[i]);
-    const solved = decomposition.solve(column);
-    const out = new Float64Array(m);
-    for (let i = 0; i < m; i++) out[i] = d[i] * solved.get(i, 0);
-    return out;
-  };
+  if (trusted) {
+    return (rhs: Float64Array) => {
+      const column = new Matrix(m, 1);
+      for (let i = 0; i < m; i++) column.set(i, 0, d[i] * rhs[i]);
+      const solved = cholesky.solve(column);
+      const out = new Float64Array(m);
+      for (let i = 0; i < m; i++) out[i] = d[i] * solved.get(i, 0);
+      return out;
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The fallback for (nearly) collinear designs, where any formed Gram matrix has lost
+ * the digits: an SVD of W^½X itself, as LAPACK's lstsq (scikit-learn's
+ * LinearRegression) works. With λ = 0 the columns are equilibrated first (least squares
+ * does not care about column scale) and singular values below EPS·max(n, p)·σmax are
+ * dropped, giving the minimum-norm solution; with λ > 0 each direction is shrunk by
+ * s·σ/(s·σ² + λ), which is finite for every σ.
+ */
+function singularValueSolve(design: Design, y: Float64Array, b: number, s: number, lambda: number, root?: Float64Array): Float64Array {
+  const { nSamples: n, nFeatures: p, values } = design;
+  const scale = new Float64Array(p).fill(1);
+  if (lambda === 0) {
+    for (let j = 0; j < p; j++) {
+      let sq = 0;
+      for (let i = 0; i < n; i++) sq += (root ? root[i] * root[i] : 1) * values[j * n + i] ** 2;
+      if (sq > 0) scale[j] = 1 / Math.sqrt(sq);
+    }
+  }
+  const A = new Matrix(n, p);
+  for (let j = 0; j < p; j++) {
+    for (let i = 0; i < n; i++) A.set(i, j, (root ? root[i] : 1) * values[j * n + i] * scale[j]);
+  }
+  const svd = new SingularValueDecomposition(A, { autoTranspose: true });
+  const sigma = svd.diagonal;
+  const U = svd.leftSingularVectors;
+  const V = svd.rightSingularVectors;
+  const cutoff = lambda === 0 ? Number.EPSILON * Math.max(n, p) * Math.max(...sigma) : 0;
+  const w = new Float64Array(p);
+  for (let k = 0; k < sigma.length; k++) {
+    const sk = sigma[k];
+    if (!(sk > cutoff)) continue;
+    let projection = 0;
+    for (let i = 0; i < n; i++) projection += U.get(i, k) * (root ? root[i] : 1) * (y[i] - b);
+    const gain = (s * sk) / (s * sk * sk + lambda);
+    for (let j = 0; j < p; j++) w[j] += V.get(j, k) * gain * projection;
+  }
+  for (let j = 0; j < p; j++) w[j] *= scale[j];
+  return w;
 }
