@@ -114,13 +114,16 @@ export class Quadratic implements Datafit<QuadraticState> {
   /** F*(u) = Σᵢ uᵢyᵢ + uᵢ²/(2·s·swᵢ), evaluated at u = −θ (θᵢ = 0 where swᵢ = 0). */
   conjugateAtNegative(state: QuadraticState, theta: Float64Array): number {
     const sw = this.sampleWeights;
+    // Σ(θᵢ/√(2·s·swᵢ))², scaled before squaring so tiny θ (data scaled by 1e-150) does not underflow
     let quadratic = 0;
-    if (sw) {
-      for (let i = 0; i < theta.length; i++) if (sw[i] > 0) quadratic += (theta[i] * theta[i]) / sw[i];
-    } else {
-      quadratic = dot(theta, theta);
+    for (let i = 0; i < theta.length; i++) {
+      const v = sw ? sw[i] : 1;
+      if (v > 0) {
+        const t = theta[i] / Math.sqrt(2 * this.weight * v);
+        quadratic += t * t;
+      }
     }
-    return -dot(theta, state.y) + quadratic / (2 * this.weight);
+    return -dot(theta, state.y) + quadratic;
   }
 
   /** s·Σ swᵢ(yᵢ − ȳ)² (ȳ the weighted mean, or 0 without intercept): scikit-learn's scale. */

@@ -106,7 +106,11 @@ export class L1L2 implements Penalty {
     for (let j = 0; j < u.length; j++) {
       const v = this.factor(j);
       const e = (this.positive ? u[j] : Math.abs(u[j])) - v * this.l1;
-      if (e > 0) s += (e * e) / (v * this.l2);
+      if (e > 0) {
+        // (e/√(v·l2))², not e²/(v·l2): e ≈ 1e-298 would square to 0 (data scaled by 1e-150)
+        const t = e / Math.sqrt(v * this.l2);
+        s += t * t;
+      }
     }
     return s / 2;
   }

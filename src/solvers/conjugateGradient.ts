@@ -16,7 +16,7 @@
  * @module
  */
 import { PenalizedError } from '../errors.js';
-import { kernelTimes, matTVec, matVec, weightedMean } from '../linalg/kernels.js';
+import { kernelTimes, matTVec, matVec, maxAbs, weightedMean } from '../linalg/kernels.js';
 import { objectiveValue } from './stopping.js';
 import type { Problem, SolveOptions, SolveResult } from './types.js';
 
@@ -78,11 +78,27 @@ export function conjugateGradient(problem: Problem, options: SolveOptions): Solv
   }
   for (let i = 0; i < m; i++) if (!(diagonal[i] > 0)) diagonal[i] = 1;
 
+  // Solve the equivalent system (A/τ)·x' = rhs/σ with x = x'·σ/τ: CG is invariant to
+  // this, and it keeps every inner product O(1) — data scaled by 1e-150 would otherwise
+  // square to 0 in the norms and overflow in the step sizes.
+  const tau = Math.max(...diagonal);
+  const sigma = maxAbs(rhs);
+  if (sigma === 0) return finish(new Float64Array(p), 0, true, 0, 0);
+  for (let i = 0; i < m; i++) {
+    diagonal[i] /= tau;
+    rhs[i] /= sigma;
+  }
+  const unscaled = apply;
+  const applyScaled = (x: Float64Array, out: Float64Array) => {
+    unscaled(x, out);
+    for (let i = 0; i < m; i++) out[i] /= tau;
+  };
+
   const x = new Float64Array(m);
-  if (options.initial && primal) x.set(options.initial.w);
+  if (options.initial && primal) for (let j = 0; j < p; j++) x[j] = (options.initial.w[j] * tau) / sigma;
   const residual = new Float64Array(m);
   const Ap = new Float64Array(m);
-  apply(x, Ap);
+  applyScaled(x, Ap);
   for (let i = 0; i < m; i++) residual[i] = rhs[i] - Ap[i];
   const z = new Float64Array(m);
   for (let i = 0; i < m; i++) z[i] = residual[i] / diagonal[i];
@@ -95,16 +111,17 @@ export function conjugateGradient(problem: Problem, options: SolveOptions): Solv
   let iteration = 0;
   const w = new Float64Array(p);
   const current = () => {
-    if (primal) w.set(x);
-    else if (root) {
-      for (let i = 0; i < n; i++) scaled[i] = root[i] * x[i];
+    const unit = sigma / tau;
+    if (primal) for (let j = 0; j < p; j++) w[j] = x[j] * unit;
+    else {
+      for (let i = 0; i < n; i++) scaled[i] = (root ? root[i] : 1) * x[i] * unit;
       matTVec(design, scaled, w);
-    } else matTVec(design, x, w);
+    }
     return w;
   };
   while (!converged && iteration < options.maxIter) {
     iteration++;
-    apply(direction, Ap);
+    applyScaled(direction, Ap);
     const curvature = dotArrays(direction, Ap);
     if (!(curvature > 0)) break; // only when the system is singular along `direction`
     const step = rz / curvature;
@@ -125,20 +142,23 @@ export function conjugateGradient(problem: Problem, options: SolveOptions): Solv
     for (let i = 0; i < m; i++) direction[i] = z[i] + beta * direction[i];
   }
 
-  current();
-  const state = datafit.createState(design, y);
-  datafit.setIterate(state, design, w, b);
-  return {
-    w: Float64Array.from(w),
-    b,
-    nIter: iteration,
-    converged,
-    strategy: 'cg',
-    criterion: 'residual',
-    optimality: residualNorm,
-    threshold: target,
-    objective: objectiveValue(problem, state, w),
-  };
+  return finish(current(), iteration, converged, residualNorm, target);
+
+  function finish(coef: Float64Array, nIter: number, done: boolean, optimality: number, threshold: number): SolveResult {
+    const state = datafit.createState(design, y);
+    datafit.setIterate(state, design, coef, b);
+    return {
+      w: Float64Array.from(coef),
+      b,
+      nIter,
+      converged: done,
+      strategy: 'cg',
+      criterion: 'residual',
+      optimality,
+      threshold,
+      objective: objectiveValue(problem, state, coef),
+    };
+  }
 }
 
 function dotArrays(a: Float64Array, b: Float64Array): number {

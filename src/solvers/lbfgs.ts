@@ -9,6 +9,10 @@
  * The line search never passes over X more than once per iteration: the predictor
  * along the direction is z + t·(X·d_w + d_b), so each trial step costs O(n).
  *
+ * The quasi-Newton model lives in equilibrated coordinates vⱼ = √Lⱼ·wⱼ (Lⱼ the datafit's
+ * curvature along column j), so columns in very different units — 1e6 next to 1e-6 —
+ * get steps of the right size from the first iteration (a diagonal preconditioner).
+ *
  * @module
  */
 import { PenalizedError } from '../errors.js';
@@ -40,6 +44,12 @@ export function lbfgs(problem: Problem, options: SolveOptions): SolveResult {
   const state = datafit.createState(design, y);
   const rule = new StoppingRule(problem, options.tol);
 
+  // equilibration: θᵥ = D·θ with D = diag(√Lⱼ, √L_b); gradients scale by D⁻¹
+  const D = new Float64Array(m);
+  const curvatures = datafit.lipschitzConstants(design);
+  for (let j = 0; j < p; j++) D[j] = curvatures[j] > 0 ? Math.sqrt(curvatures[j]) : 1;
+  D[p] = fitIntercept ? Math.sqrt(datafit.smoothness * n) || 1 : 1;
+  const gradV = new Float64Array(m);
   const grad = new Float64Array(m);
   const datafitGrad = new Float64Array(p);
   let datafitGradB = 0;
@@ -72,8 +82,9 @@ export function lbfgs(problem: Problem, options: SolveOptions): SolveResult {
   let iteration = 0;
   while (!converged && iteration < options.maxIter) {
     iteration++;
-    // two-loop recursion: direction = −H·grad
-    for (let i = 0; i < m; i++) direction[i] = -grad[i];
+    // two-loop recursion in equilibrated coordinates: d_v = −H_v·∇_v, ∇_v = D⁻¹∇
+    for (let i = 0; i < m; i++) gradV[i] = grad[i] / D[i];
+    for (let i = 0; i < m; i++) direction[i] = -gradV[i];
     const k = sHistory.length;
     for (let h = k - 1; h >= 0; h--) {
       const a = rhoHistory[h] * dotArrays(sHistory[h], direction);
@@ -85,20 +96,25 @@ export function lbfgs(problem: Problem, options: SolveOptions): SolveResult {
       const gamma = dotArrays(sHistory[last], yHistory[last]) / dotArrays(yHistory[last], yHistory[last]);
       for (let i = 0; i < m; i++) direction[i] *= gamma;
     } else {
-      // first step: a unit-length move along the steepest descent
-      const norm = Math.sqrt(dotArrays(grad, grad));
+      // first step: a unit-length move along the steepest descent (unit in v: each
+      // coordinate moves by about its own curvature scale)
+      const norm = Math.sqrt(dotArrays(gradV, gradV));
       if (norm > 0) for (let i = 0; i < m; i++) direction[i] /= norm;
     }
     for (let h = 0; h < k; h++) {
       const beta = rhoHistory[h] * dotArrays(yHistory[h], direction);
       axpy(alphas[h] - beta, sHistory[h], direction);
     }
+    // back to w-coordinates: d = D⁻¹·d_v
+    for (let i = 0; i < m; i++) direction[i] /= D[i];
+    if (!fitIntercept) direction[p] = 0;
     let slope = dotArrays(grad, direction);
     if (!(slope < 0)) {
-      // lost descent (round-off): restart from steepest descent
+      // lost descent (round-off): restart from (preconditioned) steepest descent
       sHistory.length = yHistory.length = rhoHistory.length = 0;
-      for (let i = 0; i < m; i++) direction[i] = -grad[i];
-      slope = -dotArrays(grad, grad);
+      for (let i = 0; i < m; i++) direction[i] = -grad[i] / (D[i] * D[i]);
+      if (!fitIntercept) direction[p] = 0;
+      slope = dotArrays(grad, direction);
       if (!(slope < 0)) break;
     }
 
@@ -136,8 +152,8 @@ export function lbfgs(problem: Problem, options: SolveOptions): SolveResult {
     const s = new Float64Array(m);
     const yy = new Float64Array(m);
     for (let i = 0; i < m; i++) {
-      s[i] = theta[i] - previousTheta[i];
-      yy[i] = grad[i] - previousGrad[i];
+      s[i] = (theta[i] - previousTheta[i]) * D[i];
+      yy[i] = (grad[i] - previousGrad[i]) / D[i];
     }
     const sy = dotArrays(s, yy);
     if (sy > 1e-300) {

@@ -6,8 +6,11 @@
  *   dual point −∇F(Xw + b), centered when an intercept is fitted and rescaled into
  *   the dual domain. For the Lasso this is scikit-learn's rule exactly:
  *   `gap ≤ tol · ‖y − ȳ‖² / n` in the `1/(2n)` objective.
- * - **KKT residual** otherwise: stop when `max(|∂F/∂b|, maxⱼ dist(−∂F/∂wⱼ, ∂gⱼ(wⱼ)))`
- *   falls to `tol` times its value at w = 0, b = 0 (a scale-free relative rule).
+ * - **KKT residual** otherwise: stop when `max(|∂F/∂b|/√L_b, maxⱼ dist(−∂F/∂wⱼ, ∂gⱼ(wⱼ))/√Lⱼ)`
+ *   falls to `tol` times its value at w = 0, b = 0. Each coordinate's violation is
+ *   measured in equilibrated units (divided by √ of its curvature Lⱼ), so a feature in
+ *   large units cannot dominate the rule while small-unit ones are still wrong; the
+ *   rule is then invariant to rescaling any column or the whole problem.
  *
  * @module
  */
@@ -19,6 +22,9 @@ export class StoppingRule {
   readonly threshold: number;
   private readonly theta: Float64Array;
   private readonly u: Float64Array;
+  /** 1/√Lⱼ for the KKT rule's equilibrated units (1 for a constant column). */
+  private readonly units: Float64Array;
+  private readonly interceptUnit: number;
 
   constructor(
     private readonly problem: Problem,
@@ -33,6 +39,9 @@ export class StoppingRule {
       penalty.conjugate !== undefined &&
       penalty.dualScale !== undefined &&
       penalty.gapAvailable === true;
+    this.units = datafit.lipschitzConstants(design).map((L) => (L > 0 ? 1 / Math.sqrt(L) : 1));
+    const interceptCurvature = datafit.smoothness * design.nSamples;
+    this.interceptUnit = interceptCurvature > 0 ? 1 / Math.sqrt(interceptCurvature) : 1;
     const atZero = datafit.createState(design, y);
     if (gap) {
       this.criterion = 'duality-gap';
@@ -82,19 +91,19 @@ export class StoppingRule {
     return primal - dual;
   }
 
-  /** max(|∂F/∂b| if fitted, maxⱼ dist(−∂F/∂wⱼ, ∂gⱼ(wⱼ))). */
+  /** max(|∂F/∂b|/√L_b if fitted, maxⱼ dist(−∂F/∂wⱼ, ∂gⱼ(wⱼ))/√Lⱼ). */
   kktResidual(state: unknown, w: Float64Array): number {
     const { datafit, design } = this.problem;
     const gb = datafit.gradient(state, design, this.u);
     return this.kktFromGradient(w, this.u, gb);
   }
 
-  /** The KKT residual from ∇_w F and ∂F/∂b already computed by the caller. */
+  /** The KKT residual (equilibrated units) from ∇_w F and ∂F/∂b computed by the caller. */
   kktFromGradient(w: Float64Array, grad: Float64Array, gb: number): number {
     const { penalty, fitIntercept } = this.problem;
-    let worst = fitIntercept ? Math.abs(gb) : 0;
+    let worst = fitIntercept ? Math.abs(gb) * this.interceptUnit : 0;
     for (let j = 0; j < grad.length; j++) {
-      const d = penalty.subdifferentialDistance(w[j], grad[j], j);
+      const d = penalty.subdifferentialDistance(w[j], grad[j], j) * this.units[j];
       if (d > worst) worst = d;
     }
     return worst;
