@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'NOT_FITTED' // predict / coef used before fit
   | 'INVALID_LABELS' // classification labels: wrong count of classes or wrong type
   | 'INVALID_MODEL_JSON' // fromJSON was given something that is not a model of that class
-  | 'SOLVER_UNSUPPORTED'; // a solver strategy cannot handle the datafit/penalty pair
+  | 'SOLVER_UNSUPPORTED' // a solver strategy cannot handle the datafit/penalty pair
+  | 'NUMERICAL_FAILURE'; // a solver diverged (non-finite coefficients): the data is too badly scaled for it
 
 /** Base class of every error thrown by `penalized`. */
 export class PenalizedError extends Error {

@@ -118,9 +118,16 @@ export function spectralNormSquared(design: Design, maxIter = 200, relTol = 1e-8
   const u = new Float64Array(n);
   const next = new Float64Array(p);
   let lambda = 0;
+  // ‖X‖_F² = Σⱼ‖xⱼ‖² bounds λmax from above and is finite (the data boundary refuses
+  // columns whose sum of squares overflows): the cap if power iteration cannot do better
+  let frobenius = 0;
+  for (let j = 0; j < p; j++) frobenius += design.columnSquaredNorms[j];
   for (let k = 0; k < maxIter; k++) {
+    // normalize by max|vⱼ| first, so ‖v‖² cannot overflow however large X is
+    const largest = maxAbs(v);
+    if (!(largest > 0) || !Number.isFinite(largest)) return frobenius;
+    for (let j = 0; j < p; j++) v[j] /= largest;
     const norm = Math.sqrt(dot(v, v));
-    if (norm === 0) return 0;
     for (let j = 0; j < p; j++) v[j] /= norm;
     matVec(design, v, 0, u);
     matTVec(design, u, next);
@@ -132,7 +139,7 @@ export function spectralNormSquared(design: Design, maxIter = 200, relTol = 1e-8
     }
     lambda = estimate;
   }
-  return lambda * 1.01;
+  return Number.isFinite(lambda) ? Math.min(lambda * 1.01, frobenius) : frobenius;
 }
 
 /**

@@ -63,6 +63,11 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
       const d = penalty.subdifferentialDistance(old, grad, j);
       if (d > violation) violation = d;
       const next = penalty.proxCoordinate(old - grad / Lj, 1 / Lj, j);
+      if (!(Math.abs(next) < Infinity)) {
+        // NaN or ±∞ (overflow): stop here, the engine reports it
+        w[j] = next;
+        return { wMax: NaN, changeMax: NaN, violation: NaN };
+      }
       if (next !== old) {
         datafit.moveCoordinate(state, design, j, next - old);
         w[j] = next;
@@ -118,6 +123,10 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
     while (iteration < options.maxIter) {
       iteration++;
       const { violation, changeMax, wMax } = epoch(features, size);
+      if (Number.isNaN(wMax)) {
+        stopped = true;
+        break;
+      }
       smallSteps = wMax === 0 || changeMax / wMax < options.tol;
       if (options.onIteration && options.onIteration({ iteration, w, b }) === false) {
         stopped = true;

@@ -57,5 +57,17 @@ export function solveWith(problem: Problem, options: SolveOptions, available: St
       `strategy '${String(name)}' is not available here; use one of ${['auto', ...Object.keys(available)].map((s) => `'${s}'`).join(', ')}.`,
     );
   }
-  return strategy(problem, options);
+  const result = strategy(problem, options);
+  // a strategy stops as soon as its iterate stops being finite; say so instead of
+  // handing back NaN coefficients
+  let finite = Number.isFinite(result.b);
+  for (let j = 0; j < result.w.length && finite; j++) finite = Number.isFinite(result.w[j]);
+  if (!finite) {
+    throw new PenalizedError(
+      'NUMERICAL_FAILURE',
+      `the '${name}' solver diverged: its coefficients stopped being finite numbers after ${result.nIter} iterations. ` +
+        `The data may be too badly scaled for it: standardize the columns, or use the coordinate-descent solver ('cd').`,
+    );
+  }
+  return result;
 }

@@ -56,6 +56,12 @@ export function fista(problem: Problem, options: SolveOptions): SolveResult {
     // restart when the momentum direction disagrees with the gradient step
     let uphill = fitIntercept ? (vb - nextB) * (nextB - xb) : 0;
     for (let j = 0; j < p; j++) uphill += (v[j] - next[j]) * (next[j] - x[j]);
+    if (!Number.isFinite(uphill)) {
+      // the iterate overflowed or became NaN: keep it so the engine reports the divergence
+      x.set(next);
+      xb = nextB;
+      break;
+    }
     let momentum = 0;
     if (uphill > 0) {
       t = 1;

@@ -148,6 +148,7 @@ export function lbfgs(problem: Problem, options: SolveOptions): SolveResult {
     }
     z.set(zTrial);
     value = evaluate();
+    if (!Number.isFinite(value)) break; // diverged: the engine reports it
 
     const s = new Float64Array(m);
     const yy = new Float64Array(m);
