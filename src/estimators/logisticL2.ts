@@ -1,6 +1,6 @@
 import { encodeBinaryLabels } from '../data/design.js';
 import { Logistic, sigmoidNeg } from '../datafits/logistic.js';
-import { DataError, ModelJSONError } from '../errors.js';
+import { DataError, ModelJSONError, describe } from '../errors.js';
 import { L2 } from '../penalties/l2.js';
 import { coordinateDescent } from '../solvers/coordinateDescent.js';
 import type { StrategyTable } from '../solvers/engine.js';
@@ -10,10 +10,15 @@ import { type FitOptions, LinearModel, type ModelJSON, type Objective } from './
 import { param } from './params.js';
 
 const parameters = {
+  /** See {@link LogisticL2Options.C}. */
   C: param.positive(1),
+  /** See {@link LogisticL2Options.fitIntercept}. */
   fitIntercept: param.flag(true),
+  /** See {@link LogisticL2Options.maxIter}. */
   maxIter: param.iterations(1000),
+  /** See {@link LogisticL2Options.tol}. */
   tol: param.nonNegative(1e-4),
+  /** See {@link LogisticL2Options.solver}. */
   solver: param.choice('auto', ['auto', 'lbfgs', 'cd', 'fista'] as const),
 };
 
@@ -50,9 +55,12 @@ export type Label = number | string;
  * @example
  * ```ts
  * import { LogisticL2 } from 'penalized';
- * const model = new LogisticL2({ C: 1 }).fit(X, ['spam', 'ham', 'spam']);
- * model.classes;           // ['ham', 'spam']
- * model.predictProba(X);   // probability of 'spam' for each row
+ *
+ * const X = [[1, 0.2], [0.9, 0.1], [0.8, 0.4], [0.2, 0.9], [0.1, 1.1], [0.3, 0.7]];
+ * const model = new LogisticL2({ C: 1 }).fit(X, ['spam', 'spam', 'spam', 'ham', 'ham', 'ham']);
+ * model.classes;                          // ['ham', 'spam']: sorted, classes[1] is positive
+ * model.predictProba([[1, 0], [0, 1]]);   // Float64Array [0.68, 0.32]: P('spam') per row
+ * model.predict([[1, 0], [0, 1]]);        // ['spam', 'ham']
  * ```
  */
 export class LogisticL2 extends LinearModel<typeof parameters> {
@@ -129,7 +137,15 @@ export class LogisticL2 extends LinearModel<typeof parameters> {
       throw new DataError('SHAPE_MISMATCH', `LogisticL2.score: X has ${predicted.length} rows but y has ${labels.length} labels.`);
     }
     let correct = 0;
-    for (let i = 0; i < predicted.length; i++) if (predicted[i] === labels[i]) correct++;
+    for (let i = 0; i < predicted.length; i++) {
+      const label = labels[i];
+      // validated as in fit: an object label would never equal a prediction, and a
+      // silently low accuracy is worse than an error
+      if (!((typeof label === 'number' && Number.isFinite(label)) || typeof label === 'string')) {
+        throw new DataError('INVALID_LABELS', `LogisticL2.score: y[${i}] is ${describe(label)}; labels must be finite numbers or strings, as in fit.`);
+      }
+      if (predicted[i] === label) correct++;
+    }
     return correct / predicted.length;
   }
 
