@@ -1,8 +1,9 @@
 import { defineConfig } from 'tsup';
 
-// ESM + CommonJS with .d.ts / .d.cts, as valibot ships: one entry, tree-shakable output.
+// ESM + CommonJS with .d.ts / .d.cts, as valibot ships, tree-shakable output. Two entries:
+// the library, and `penalized/datasets` (the bundled data, kept out of the main bundle).
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', datasets: 'src/datasets/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

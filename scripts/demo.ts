@@ -2,22 +2,16 @@
  * The demo: fit a Lasso on the diabetes data, print its sparse coefficients by
  * feature name, its held-out R², and compare with Ridge. Run with `npm run demo`.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { loadDiabetes } from '../src/datasets/index.js';
 import { Lasso, Ridge } from '../src/index.js';
 
-const csv = readFileSync(fileURLToPath(new URL('../data/diabetes.csv', import.meta.url)), 'utf8').trim().split('\n');
-const header = csv[0].split(',');
-const featureNames = header.slice(0, -1);
-const rows = csv.slice(1).map((line) => line.split(',').map(Number));
+const { X: allX, y: allY, featureNames } = loadDiabetes();
 
 // every fifth patient is held out, so the split is the same on every run
-const train = rows.filter((_, i) => i % 5 !== 0);
-const test = rows.filter((_, i) => i % 5 === 0);
-const X = train.map((r) => r.slice(0, -1));
-const y = train.map((r) => r[r.length - 1]);
-const Xtest = test.map((r) => r.slice(0, -1));
-const ytest = test.map((r) => r[r.length - 1]);
+const X = allX.filter((_, i) => i % 5 !== 0);
+const y = allY.filter((_, i) => i % 5 !== 0);
+const Xtest = allX.filter((_, i) => i % 5 === 0);
+const ytest = allY.filter((_, i) => i % 5 === 0);
 
 const lasso = new Lasso({ alpha: 0.1 }).fit(X, y);
 const ridge = new Ridge({ alpha: 0.1 }).fit(X, y);
