@@ -63,7 +63,10 @@ export class ModelJSONError extends PenalizedError {
   }
 }
 
-/** Short, safe description of a value for error messages. */
+/**
+ * Short, safe description of a value for error messages. Never throws, whatever it is
+ * given (a Proxy with throwing traps, an object with a hostile `constructor` getter).
+ */
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined (missing)';
@@ -71,8 +74,15 @@ export function describe(value: unknown): string {
   if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 30 ? value.slice(0, 30) + '…' : value)}`;
   if (typeof value === 'bigint') return `the bigint ${value}n`;
   if (typeof value === 'boolean') return `the boolean ${value}`;
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
+  if (typeof value === 'symbol') return 'a symbol';
   if (typeof value === 'function') return 'a function';
+  try {
+    if (Array.isArray(value)) return `an array of length ${value.length}`;
+    const tag = Object.prototype.toString.call(value).slice(8, -1);
+    if (tag !== 'Object') return `a ${tag}`; // a Float64Array, a Map, a Date, …
+    if (typeof (value as { length?: unknown }).length === 'number') return 'an object with a length (array-like: convert it with Array.from)';
+  } catch {
+    // a revoked Proxy or a throwing getter
+  }
   return 'an object';
 }

@@ -34,9 +34,21 @@ let handler: WarningHandler = defaultHandler;
  *
  * @example
  * ```ts
- * const previous = setWarningHandler(null);   // silence
- * model.fit(X, y);                              // model.converged still tells
- * setWarningHandler(previous);
+ * import { Lasso, setWarningHandler, type PenalizedWarning } from 'penalized';
+ *
+ * const X = [[1, 2], [2, 1], [3, 4], [4, 3], [5, 7]];
+ * const y = [1, 2, 3, 4, 6];
+ *
+ * const previous = setWarningHandler(null);                     // silence
+ * const model = new Lasso({ alpha: 1e-6, maxIter: 2 }).fit(X, y);
+ * model.converged;                                              // false: the model still tells
+ *
+ * const seen: PenalizedWarning[] = [];
+ * setWarningHandler((warning) => void seen.push(warning));     // or collect
+ * new Lasso({ alpha: 1e-6, maxIter: 2 }).fit(X, y);
+ * seen[0].code;                                                 // 'CONVERGENCE'
+ *
+ * setWarningHandler(previous);                                  // restore the default
  * ```
  */
 export function setWarningHandler(next: WarningHandler): WarningHandler {

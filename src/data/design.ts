@@ -18,15 +18,21 @@ export type MatrixLike = ReadonlyArray<ReadonlyArray<number>> | ReadonlyArray<Fl
  * `Lasso` does not pull ml-matrix into a bundle.
  */
 export interface MlMatrixLike {
+  /** `'Matrix'` for an ml-matrix `Matrix`. */
   readonly klass: string;
+  /** Number of rows. */
   readonly rows: number;
+  /** Number of columns. */
   readonly columns: number;
+  /** The entry at (row, column). */
   get(row: number, column: number): number;
 }
 
 /** Design matrix in the engine's layout. */
 export interface Design {
+  /** Number of rows n. */
   readonly nSamples: number;
+  /** Number of columns p. */
   readonly nFeatures: number;
   /** Column-major values: column j occupies `[j*nSamples, (j+1)*nSamples)`. */
   readonly values: Float64Array;
@@ -71,8 +77,11 @@ function inspect(X: unknown, name: string): { n: number; p: number; matrix?: MlM
   if (isMlMatrix(X)) {
     const n = X.rows;
     const p = X.columns;
-    if (!(n > 0)) throw new DataError('INVALID_DATA', `${name} has no rows; at least one sample is needed.`);
-    if (!(p > 0)) throw new DataError('INVALID_DATA', `${name} has no columns; at least one feature is needed.`);
+    if (n === 0) throw new DataError('INVALID_DATA', `${name} has no rows; at least one sample is needed.`);
+    if (p === 0) throw new DataError('INVALID_DATA', `${name} has no columns; at least one feature is needed.`);
+    if (!Number.isSafeInteger(n) || !Number.isSafeInteger(p) || n < 0 || p < 0) {
+      throw new DataError('INVALID_DATA', `${name} looks like an ml-matrix Matrix but has ${describe(n)} rows and ${describe(p)} columns; both must be non-negative integers.`);
+    }
     return { n, p, matrix: X };
   }
   if (!Array.isArray(X)) {
@@ -110,14 +119,47 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** The n×p engine copy; an impossible size (a fake Matrix claiming 1e10 rows) is a typed error. */
+function allocate(n: number, p: number, name: string): Float64Array {
+  try {
+    return new Float64Array(n * p);
+  } catch {
+    throw new DataError('INVALID_DATA', `${name} has ${n} × ${p} values, more than one Float64Array can hold; pass fewer rows or features.`);
+  }
+}
+
+/**
+ * A column whose sum of squares overflows float64 (entries beyond ~1e154) or underflows
+ * below the normal range (all entries under ~1e-154, not all equal) cannot be fitted:
+ * every solver needs ‖xⱼ‖², and without it returns NaN, Infinity or a silent 0. Name the
+ * column and its largest entry instead.
+ */
+function scaleError(name: string, n: number, j: number, cell: (i: number, j: number) => number, large: boolean): DataError {
+  let row = 0;
+  for (let i = 1; i < n; i++) if (Math.abs(cell(i, j)) > Math.abs(cell(row, j))) row = i;
+  return new DataError(
+    'INVALID_DATA',
+    `column ${j} of ${name} is too ${large ? 'large: its sum of squares overflows' : 'small: its sum of squares underflows'} (${name}[${row}][${j}] is ${cell(row, j)}); ` +
+      `rescale that column to entries between 1e-150 and 1e150.`,
+  );
+}
+
 /**
  * Validates X and copies it into the engine's column-major layout. With `center`,
  * each column's mean is subtracted (two-pass, for accuracy) and kept in `columnMeans`.
  */
-export function toDesign(X: unknown, options: { center: boolean; name?: string }): Design {
+export function toDesign(X: unknown, options: { center: boolean; name?: string; weights?: Float64Array }): Design {
   const name = options.name ?? 'X';
+  // with sample weights the columns are centered on their weighted means, which is what
+  // makes the intercept separate exactly from w for a weighted squared loss
+  const weights = options.weights;
   const { n, p, matrix, rows } = inspect(X, name);
-  const values = new Float64Array(n * p);
+  let totalWeight = n;
+  if (weights) {
+    totalWeight = 0;
+    for (let i = 0; i < n; i++) totalWeight += weights[i];
+  }
+  const values = allocate(n, p, name);
   const sums = new Float64Array(p);
   if (matrix) {
     for (let i = 0; i < n; i++) {
@@ -129,21 +171,25 @@ export function toDesign(X: unknown, options: { center: boolean; name?: string }
       }
     }
   } else {
-    // Rows are read in order; the strided column writes of a 128-row block stay in
-    // cache (measured fastest on 20000×500: ~2× a naive transpose).
-    const block = 128;
-    for (let i0 = 0; i0 < n; i0 += block) {
-      const i1 = Math.min(n, i0 + block);
-      for (let i = i0; i < i1; i++) {
-        const row = rows![i];
-        for (let j = 0; j < p; j++) {
-          const v = row[j];
-          if (typeof v !== 'number' || v - v !== 0) {
-            // v - v !== 0 is true exactly for NaN and ±Infinity; a fast finiteness test
-            throw cellError(name, i, j, v);
+    // Copied in tiles of 16 rows × 1024 columns, so the strided column writes stay in
+    // cache for tall and wide X alike (measured: 1.3–2× a row-at-a-time copy).
+    const rowBlock = 16;
+    const columnBlock = 1024;
+    for (let i0 = 0; i0 < n; i0 += rowBlock) {
+      const i1 = Math.min(n, i0 + rowBlock);
+      for (let j0 = 0; j0 < p; j0 += columnBlock) {
+        const j1 = Math.min(p, j0 + columnBlock);
+        for (let i = i0; i < i1; i++) {
+          const row = rows![i];
+          for (let j = j0; j < j1; j++) {
+            const v = row[j];
+            if (typeof v !== 'number' || v - v !== 0) {
+              // v - v !== 0 is true exactly for NaN and ±Infinity; a fast finiteness test
+              throw cellError(name, i, j, v);
+            }
+            values[j * n + i] = v;
+            sums[j] += v;
           }
-          values[j * n + i] = v;
-          sums[j] += v;
         }
       }
     }
@@ -152,18 +198,24 @@ export function toDesign(X: unknown, options: { center: boolean; name?: string }
   const columnSquaredNorms = new Float64Array(p);
   for (let j = 0; j < p; j++) {
     const off = j * n;
-    const mean = options.center ? sums[j] / n : 0;
+    let mean = 0;
+    if (options.center && weights) {
+      for (let i = 0; i < n; i++) mean += weights[i] * values[off + i];
+      mean /= totalWeight;
+    } else if (options.center) {
+      mean = sums[j] / n;
+    }
     let sq = 0;
     let residualSum = 0;
     for (let i = 0; i < n; i++) {
       const v = values[off + i] - mean;
       values[off + i] = v;
-      residualSum += v;
+      residualSum += weights ? weights[i] * v : v;
       sq += v * v;
     }
     if (options.center) {
       // the first mean carries rounding error when |mean| ≫ spread; correct it once
-      const correction = residualSum / n;
+      const correction = residualSum / totalWeight;
       if (correction !== 0 && Math.abs(correction) > 1e-15 * Math.sqrt(sq / n)) {
         sq = 0;
         for (let i = 0; i < n; i++) {
@@ -176,10 +228,17 @@ export function toDesign(X: unknown, options: { center: boolean; name?: string }
         columnMeans[j] = mean;
       }
     }
+    // 2.2250738585072014e-308 is the smallest normal float64; an exactly constant column
+    // (centered to exact zeros, sq = 0) is fine
+    if (!Number.isFinite(sq) || (sq < 2.2250738585072014e-308 && values.subarray(off, off + n).some((v) => v !== 0))) {
+      throw scaleError(name, n, j, (i, k) => (matrix ? matrix.get(i, k) : (rows![i][k] as number)), !(sq < 1));
+    }
     columnSquaredNorms[j] = sq;
   }
-  return { nSamples: n, nFeatures: p, values, columnMeans, centered: options.center, columnSquaredNorms };
+  // `centered` promises plain zero means (Σᵢ xᵢⱼ = 0), which weighted centering does not give
+  return { nSamples: n, nFeatures: p, values, columnMeans, centered: options.center && !weights, columnSquaredNorms };
 }
+
 
 /**
  * Validates X for prediction (finite numbers, `expectedFeatures` columns) and returns

@@ -9,9 +9,13 @@ import type { Datafit } from './types.js';
  * only the value).
  */
 export interface LogisticState {
+  /** The labels, as ±1. */
   signs: Float64Array;
+  /** The linear predictor z = Xw + b at the current iterate. */
   z: Float64Array;
+  /** ∂F/∂zᵢ for each sample (valid when `gradientIsCurrent`). */
   sampleGradient: Float64Array;
+  /** Whether `sampleGradient` matches `z`. */
   gradientIsCurrent: boolean;
 }
 

@@ -7,8 +7,11 @@ import type { Datafit } from './types.js';
  * weighted residual sw∘r (the same array when there are no sample weights).
  */
 export interface QuadraticState {
+  /** The targets. */
   y: Float64Array;
+  /** r = y − Xw − b at the current iterate. */
   residual: Float64Array;
+  /** sw∘r, or `residual` itself when there are no sample weights. */
   weightedResidual: Float64Array;
 }
 

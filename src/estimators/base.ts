@@ -47,17 +47,27 @@ interface Fitted {
 
 /** The serialized form of a model: plain JSON, safe to `JSON.stringify`. */
 export interface ModelJSON {
+  /** Always `'penalized-model'`: tells a model from other JSON. */
   format: 'penalized-model';
+  /** The format's version (1); a future format would change it. */
   version: 1;
+  /** The class name (`'Lasso'`, …): `fromJSON` of another class refuses the model. */
   estimator: string;
+  /** Every hyperparameter, defaults included. */
   params: Record<string, unknown>;
   /** Present once the model is fitted. */
   fitted?: {
+    /** The coefficients, one per feature. */
     coef: number[];
+    /** The intercept. */
     intercept: number;
+    /** Iterations the solver ran. */
     nIter: number;
+    /** Whether the solver reached its tolerance. */
     converged: boolean;
+    /** The final value of the stopping measure (`null` in JSON stands for NaN). */
     optimality: number;
+    /** Which stopping measure `optimality` is. */
     criterion: 'duality-gap' | 'kkt' | 'exact' | 'residual';
     /** Class labels (classifiers only), sorted. */
     classes?: (number | string)[];
@@ -66,7 +76,9 @@ export interface ModelJSON {
 
 /** The pair an estimator minimizes. */
 export interface Objective {
+  /** The loss F(Xw + b). */
   datafit: Datafit<any>;
+  /** The penalty g(w). */
   penalty: Penalty;
 }
 
@@ -260,10 +272,12 @@ export abstract class LinearModel<T extends ParamTable> {
     if (typeof intercept !== 'number' || !Number.isFinite(intercept)) throw new ModelJSONError(name, 'fitted.intercept must be a finite number');
     if (typeof fitted.nIter !== 'number' || !Number.isInteger(fitted.nIter) || fitted.nIter < 0) throw new ModelJSONError(name, 'fitted.nIter must be a non-negative integer');
     if (typeof fitted.converged !== 'boolean') throw new ModelJSONError(name, 'fitted.converged must be a boolean');
-    const optimality = fitted.optimality;
-    if (typeof optimality !== 'number' || !(optimality >= 0 || optimality <= 0)) throw new ModelJSONError(name, 'fitted.optimality must be a number');
     const criterion = fitted.criterion;
     if (criterion !== 'duality-gap' && criterion !== 'kkt' && criterion !== 'exact' && criterion !== 'residual') throw new ModelJSONError(name, "fitted.criterion must be 'duality-gap', 'kkt', 'exact' or 'residual'");
+    // JSON.stringify writes NaN and ±Infinity as null: a fit that stopped at maxIter with
+    // an unrepresentable measure must still round-trip, as "not known" (NaN)
+    const optimality = fitted.optimality === null ? NaN : fitted.optimality;
+    if (typeof optimality !== 'number') throw new ModelJSONError(name, 'fitted.optimality must be a number (or null, which JSON writes for NaN and ±Infinity)');
     model.readExtraJSON(fitted);
     model.fitted = {
       coef: Float64Array.from(coef as number[]),

@@ -7,12 +7,19 @@ import { param } from './params.js';
 import { Regressor } from './regressor.js';
 
 const parameters = {
+  /** See {@link ElasticNetOptions.alpha}. */
   alpha: param.nonNegative(1),
+  /** See {@link ElasticNetOptions.l1Ratio}. */
   l1Ratio: param.unit(0.5),
+  /** See {@link ElasticNetOptions.fitIntercept}. */
   fitIntercept: param.flag(true),
+  /** See {@link ElasticNetOptions.maxIter}. */
   maxIter: param.iterations(1000),
+  /** See {@link ElasticNetOptions.tol}. */
   tol: param.nonNegative(1e-4),
+  /** See {@link ElasticNetOptions.warmStart}. */
   warmStart: param.flag(false),
+  /** See {@link ElasticNetOptions.solver}. */
   solver: param.choice('auto', ['auto', 'cd'] as const),
 };
 
@@ -20,7 +27,7 @@ const parameters = {
 export interface ElasticNetOptions {
   /** Overall penalty strength, ≥ 0 (default 1). scikit-learn `alpha`, glmnet `lambda`. */
   alpha?: number;
-  /** Share of L1 in the penalty, in [0, 1] (default 0.5). scikit-learn `l1_ratio`, glmnet `alpha`. */
+  /** Share of L1 in the penalty, in [0, 1] (default 0.5). scikit-learn `l1_ratio`, glmnet `alpha` (see the class for glmnet's scaling). */
   l1Ratio?: number;
   /** Fit an unpenalized intercept (default true). */
   fitIntercept?: boolean;
@@ -42,15 +49,24 @@ export interface ElasticNetOptions {
  *
  *     1/(2n) · ‖y − Xw − b‖²  +  alpha · l1Ratio · ‖w‖₁  +  ½ · alpha · (1 − l1Ratio) · ‖w‖²
  *
- * the objective of scikit-learn's `ElasticNet(alpha, l1_ratio)` and of glmnet's
- * `glmnet(x, y, alpha = l1Ratio, lambda = alpha, standardize = FALSE)`. The intercept
- * is not penalized. Solved by proximal coordinate descent.
+ * the objective of scikit-learn's `ElasticNet(alpha, l1_ratio)`, and the one glmnet
+ * documents for `glmnet(x, y, alpha = l1Ratio, lambda = alpha, standardize = FALSE)`.
+ * glmnet, however, divides y by its standard deviation sd(y) (1/n formula) before
+ * fitting, which weakens its L2 part by that factor: it fits this model with
+ * `lambda = alpha·(l1Ratio + sd(y)·(1 − l1Ratio))` and `alpha = alpha·l1Ratio / lambda`,
+ * or with the plain mapping when y has unit standard deviation (verified in the guide
+ * "Coming from glmnet"). The intercept is not penalized. Solved by proximal
+ * coordinate descent.
  *
  * @example
  * ```ts
- * import { ElasticNet } from 'penalized';
- * const model = new ElasticNet({ alpha: 0.1, l1Ratio: 0.7 }).fit(X, y);
- * model.coef;   // sparse, and shrunk less erratically than the Lasso on correlated features
+ * import { ElasticNet, Lasso } from 'penalized';
+ *
+ * // two nearly identical measurements of one quantity, and an unrelated feature
+ * const X = [[1.0, 1.1, 0.5], [2.0, 1.9, -0.3], [3.0, 3.1, 0.8], [4.0, 3.9, -0.1], [5.0, 5.1, 0.2]];
+ * const y = [1.1, 1.9, 3.2, 3.9, 5.1];
+ * new ElasticNet({ alpha: 0.05, l1Ratio: 0.5 }).fit(X, y).coef;   // [0.38, 0.60, 0]: shared
+ * new Lasso({ alpha: 0.05 }).fit(X, y).coef;                      // [0, 0.98, 0]: one picked
  * ```
  */
 export class ElasticNet extends Regressor<typeof parameters> {

@@ -9,10 +9,15 @@ import { Regressor } from './regressor.js';
 const parameters = {
   /** Penalty strength (≥ 0). scikit-learn `alpha`, glmnet `lambda`. */
   alpha: param.nonNegative(1),
+  /** See {@link LassoOptions.fitIntercept}. */
   fitIntercept: param.flag(true),
+  /** See {@link LassoOptions.maxIter}. */
   maxIter: param.iterations(1000),
+  /** See {@link LassoOptions.tol}. */
   tol: param.nonNegative(1e-4),
+  /** See {@link LassoOptions.warmStart}. */
   warmStart: param.flag(false),
+  /** See {@link LassoOptions.solver}. */
   solver: param.choice('auto', ['auto', 'cd'] as const),
 };
 

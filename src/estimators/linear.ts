@@ -7,6 +7,7 @@ import { param } from './params.js';
 import { Regressor } from './regressor.js';
 
 const parameters = {
+  /** See {@link LinearOptions.fitIntercept}. */
   fitIntercept: param.flag(true),
 };
 

@@ -8,16 +8,51 @@ import { ParameterError, describe } from '../errors.js';
 
 /** One hyperparameter's declaration. */
 export type ParamSpec =
-  | { kind: 'number'; default: number; min?: number; max?: number; exclusiveMin?: boolean; integer?: boolean }
-  | { kind: 'boolean'; default: boolean }
-  | { kind: 'choice'; default: string; choices: readonly string[] };
+  | {
+      /** A number, optionally bounded and/or an integer. */
+      kind: 'number';
+      /** The value used when the option is not given. */
+      default: number;
+      /** Smallest allowed value (inclusive unless `exclusiveMin`). */
+      min?: number;
+      /** Largest allowed value (inclusive). */
+      max?: number;
+      /** Whether `min` itself is excluded. */
+      exclusiveMin?: boolean;
+      /** Whether the value must be an integer. */
+      integer?: boolean;
+    }
+  | {
+      /** `true` or `false`. */
+      kind: 'boolean';
+      /** The value used when the option is not given. */
+      default: boolean;
+    }
+  | {
+      /** One of a fixed set of strings. */
+      kind: 'choice';
+      /** The value used when the option is not given. */
+      default: string;
+      /** The allowed strings. */
+      choices: readonly string[];
+    };
 
 /** The declarations of one estimator, by option name. */
 export type ParamTable = Readonly<Record<string, ParamSpec>>;
 
-/** Resolved values of a table. */
+/** Resolved values of a table: a number, boolean or string per option. */
 export type ParamValues<T extends ParamTable> = {
-  readonly [K in keyof T]: T[K] extends { kind: 'number' } ? number : T[K] extends { kind: 'boolean' } ? boolean : string;
+  readonly [K in keyof T]: T[K] extends {
+    /** A number option resolves to a number. */
+    kind: 'number';
+  }
+    ? number
+    : T[K] extends {
+          /** A boolean option resolves to a boolean; a choice, to a string. */
+          kind: 'boolean';
+        }
+      ? boolean
+      : string;
 };
 
 function allowed(spec: ParamSpec): string {
@@ -27,6 +62,8 @@ function allowed(spec: ParamSpec): string {
   const bounds: string[] = [];
   if (spec.min !== undefined) bounds.push(`${spec.exclusiveMin ? '>' : '≥'} ${spec.min}`);
   if (spec.max !== undefined) bounds.push(`≤ ${spec.max}`);
+  // beyond 2^53 − 1, i + 1 === i: an iteration counter could never reach the cap
+  else if (spec.integer) bounds.push('≤ 2^53 − 1');
   return bounds.length ? `${what} ${bounds.join(' and ')}` : what;
 }
 
@@ -38,7 +75,7 @@ function checkValue(estimator: string, name: string, spec: ParamSpec, value: unk
     ok =
       typeof value === 'number' &&
       Number.isFinite(value) &&
-      (!spec.integer || Number.isInteger(value)) &&
+      (!spec.integer || Number.isSafeInteger(value)) &&
       (spec.min === undefined || (spec.exclusiveMin ? value > spec.min : value >= spec.min)) &&
       (spec.max === undefined || value <= spec.max);
   }
@@ -65,6 +102,15 @@ function editDistance(a: string, b: string): number {
 }
 
 /**
+ * An object literal, `Object.create(null)`, or a literal from another realm (an iframe,
+ * a vm context): its prototype is null or a root prototype (one whose own prototype is null).
+ */
+function isPlainObject(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/**
  * Validates `options` against `table` and returns every value (defaults filled in),
  * frozen. Unknown names are an error, so a misspelt option never falls back silently.
  */
@@ -72,6 +118,11 @@ export function resolveParams<T extends ParamTable>(estimator: string, table: T,
   if (options === undefined) options = {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new ParameterError('INVALID_PARAMETER', `${estimator}: options must be an object such as { ${Object.keys(table)[0]}: … }; received ${describe(options)}.`);
+  }
+  if (!isPlainObject(options)) {
+    // a Map, a class instance or Object.create({ alpha: 5 }): options would be read from
+    // its own keys only and the rest silently defaulted
+    throw new ParameterError('INVALID_PARAMETER', `${estimator}: options must be a plain object; received ${describe(options)} (copy it into a literal: { ...options }).`);
   }
   const known = Object.keys(table);
   for (const name of Object.keys(options)) {
@@ -98,12 +149,67 @@ export function resolveParams<T extends ParamTable>(estimator: string, table: T,
   return Object.freeze(out) as ParamValues<T>;
 }
 
+// The doc comments below document the fields of every estimator's `parameters` table
+// in the API reference (e.g. `Lasso.parameters.alpha.default`).
+
 /** Shorthands for the tables. */
 export const param = {
-  nonNegative: (def: number) => ({ kind: 'number', default: def, min: 0 }) as const,
-  positive: (def: number) => ({ kind: 'number', default: def, min: 0, exclusiveMin: true }) as const,
-  unit: (def: number) => ({ kind: 'number', default: def, min: 0, max: 1 }) as const,
-  iterations: (def: number) => ({ kind: 'number', default: def, min: 1, integer: true }) as const,
-  flag: (def: boolean) => ({ kind: 'boolean', default: def }) as const,
-  choice: <C extends string>(def: C, choices: readonly C[]) => ({ kind: 'choice', default: def, choices }) as const,
+  nonNegative: (def: number) =>
+    ({
+      /** A number. */
+      kind: 'number',
+      /** The value used when the option is not given. */
+      default: def,
+      /** Smallest allowed value, inclusive. */
+      min: 0,
+    }) as const,
+  positive: (def: number) =>
+    ({
+      /** A number. */
+      kind: 'number',
+      /** The value used when the option is not given. */
+      default: def,
+      /** The bound the value must exceed. */
+      min: 0,
+      /** `min` itself is not allowed. */
+      exclusiveMin: true,
+    }) as const,
+  unit: (def: number) =>
+    ({
+      /** A number. */
+      kind: 'number',
+      /** The value used when the option is not given. */
+      default: def,
+      /** Smallest allowed value, inclusive. */
+      min: 0,
+      /** Largest allowed value, inclusive. */
+      max: 1,
+    }) as const,
+  iterations: (def: number) =>
+    ({
+      /** A number. */
+      kind: 'number',
+      /** The value used when the option is not given. */
+      default: def,
+      /** Smallest allowed value, inclusive. */
+      min: 1,
+      /** The value must be an integer. */
+      integer: true,
+    }) as const,
+  flag: (def: boolean) =>
+    ({
+      /** `true` or `false`. */
+      kind: 'boolean',
+      /** The value used when the option is not given. */
+      default: def,
+    }) as const,
+  choice: <C extends string>(def: C, choices: readonly C[]) =>
+    ({
+      /** One of a fixed set of strings. */
+      kind: 'choice',
+      /** The value used when the option is not given. */
+      default: def,
+      /** The allowed strings. */
+      choices,
+    }) as const,
 };

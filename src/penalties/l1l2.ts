@@ -31,13 +31,17 @@ export class L1L2 implements Penalty {
   readonly smooth: boolean;
   readonly quadraticStrength?: number;
   readonly gapAvailable: boolean;
+  /** Whether every coefficient is constrained to be ≥ 0. */
   readonly positive: boolean;
+  /** The per-feature multipliers vⱼ, when given. */
   readonly factors?: Float64Array;
   private readonly l1: number;
   private readonly l2: number;
 
   constructor(
+    /** The overall strength (≥ 0). */
     readonly alpha: number,
+    /** The L1 share of the penalty, in [0, 1]. */
     readonly l1Ratio: number,
     options: PenaltyOptions = {},
   ) {

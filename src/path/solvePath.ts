@@ -1,0 +1,184 @@
+/**
+ * The path engine shared by {@link lassoPath}, {@link enetPath} and the
+ * cross-validation classes: the default alpha grid, and one warm-started sweep of the
+ * coordinate-descent strategy down a grid. Works on a {@link Design} already converted,
+ * so cross-validation converts each fold once and reuses it for every alpha.
+ *
+ * @module
+ */
+import { type Design, type MlMatrixLike } from '../data/design.js';
+import { Quadratic } from '../datafits/quadratic.js';
+import { L1L2 } from '../penalties/l1l2.js';
+import { coordinateDescent } from '../solvers/coordinateDescent.js';
+import { solveWith } from '../solvers/engine.js';
+import type { SolveResult } from '../solvers/types.js';
+import { totalWeight } from './validate.js';
+
+/** A squared-loss problem, converted once: the design (centered when an intercept is fitted), targets and weights. */
+export interface PathData {
+  design: Design;
+  y: Float64Array;
+  /** swᵢ ≥ 0 (scikit-learn's `sample_weight`); the design is then centered on weighted means. */
+  sampleWeight?: Float64Array;
+  fitIntercept: boolean;
+}
+
+/** The penalty of a path: alpha varies, the rest is fixed. */
+export interface PathPenalty {
+  l1Ratio: number;
+  positive: boolean;
+}
+
+/** Options of one solve along the path. */
+export interface PathSolveOptions {
+  tol: number;
+  maxIter: number;
+}
+
+/**
+ * A regularization path: one solution per alpha, alphas in decreasing order.
+ * Coefficients and intercepts are on the original feature scale.
+ */
+export interface RegularizationPath {
+  /** The penalty strengths, decreasing. */
+  alphas: Float64Array;
+  /** `coefs[k]` is the coefficient vector (length p) at `alphas[k]`. */
+  coefs: Float64Array[];
+  /** `intercepts[k]` is the intercept at `alphas[k]` (0 when `fitIntercept` is false). */
+  intercepts: Float64Array;
+  /**
+   * Duality gap at each solution, in the units of the objective as written in the
+   * doc comment (scikit-learn's `dual_gaps` are n times these). For alpha = 0 it is the
+   * KKT residual instead, since the gap is then not defined.
+   */
+  dualGaps: Float64Array;
+  /** Coordinate-descent epochs spent at each alpha. */
+  nIters: Int32Array;
+  /** Whether each solve reached `tol` within `maxIter`. */
+  converged: boolean[];
+}
+
+/** The datafit 1/(2·Σswᵢ) · Σᵢ swᵢ(yᵢ − xᵢw − b)² (1/(2n)·‖y − Xw − b‖² without weights). */
+export function pathDatafit(data: PathData): Quadratic {
+  return new Quadratic(1 / totalWeight(data.sampleWeight, data.design.nSamples), data.sampleWeight);
+}
+
+/**
+ * ∇_w F at w = 0 with the best intercept (the weighted mean of y when fitted):
+ * −(1/Σsw)·X̃ᵀW(y − ȳ), whose largest entry decides where the path starts.
+ */
+export function gradientAtZero(data: PathData): Float64Array {
+  const datafit = pathDatafit(data);
+  const state = datafit.createState(data.design, data.y);
+  if (data.fitIntercept) datafit.moveIntercept(state, datafit.interceptStep(state));
+  const g = new Float64Array(data.design.nFeatures);
+  datafit.gradient(state, data.design, g);
+  return g;
+}
+
+/** numpy's `finfo(float).resolution`: scikit-learn's grid when alphaMax is below it. */
+const RESOLUTION = 1e-15;
+
+/**
+ * scikit-learn's default grid (`_alpha_grid`): `nAlphas` values geometrically spaced from
+ * alphaMax down to alphaMax·eps, where alphaMax = ‖X̃ᵀW(y − ȳ)‖∞ / (Σsw · l1Ratio) is the
+ * smallest alpha at which w = 0 is optimal (the penalty's `alphaMax` at the gradient
+ * at w = 0). Computed as numpy's `logspace(log10(alphaMax·eps), log10(alphaMax), nAlphas)[::-1]`,
+ * step for step, so that the grids agree to the last bit or two. As in scikit-learn, the
+ * grid ignores `positive`, and when alphaMax ≤ 1e-15 (y constant, or X orthogonal to y)
+ * every alpha is 1e-15. With sample weights alphaMax is the weighted one (scikit-learn
+ * 1.2 ignores the weights here; from 1.5 on it uses them too), so that integer weights
+ * give the grid of the repeated rows.
+ */
+export function defaultAlphas(data: PathData, l1Ratio: number, nAlphas: number, eps: number): Float64Array {
+  const alphaMax = new L1L2(1, l1Ratio).alphaMax(gradientAtZero(data));
+  return geometricGrid(alphaMax, nAlphas, eps);
+}
+
+/** `logspace(log10(top·eps), log10(top), count)[::-1]` with numpy's `linspace` arithmetic. */
+export function geometricGrid(top: number, count: number, eps: number): Float64Array {
+  const out = new Float64Array(count);
+  if (!(top > RESOLUTION)) return out.fill(RESOLUTION);
+  const start = Math.log10(top * eps);
+  const stop = Math.log10(top);
+  const div = count - 1;
+  const step = (stop - start) / div;
+  for (let i = 0; i < count; i++) {
+    // numpy: y = arange(num)·step + start, then y[-1] = stop (only when num > 1)
+    const exponent = count > 1 && i === div ? stop : (div > 0 ? i * step : 0) + start;
+    out[count - 1 - i] = Math.pow(10, exponent);
+  }
+  return out;
+}
+
+/**
+ * Solves the problem at every alpha of `alphas` (decreasing), each solve starting from
+ * the previous solution (warm start). See the module comment of `path/index.ts` for
+ * why this, with working sets, costs a few full-gradient passes per alpha.
+ */
+export function solvePath(data: PathData, penalty: PathPenalty, alphas: Float64Array, options: PathSolveOptions): RegularizationPath {
+  const { design, y, fitIntercept } = data;
+  const datafit = pathDatafit(data);
+  const count = alphas.length;
+  const coefs: Float64Array[] = [];
+  const intercepts = new Float64Array(count);
+  const dualGaps = new Float64Array(count);
+  const nIters = new Int32Array(count);
+  const converged: boolean[] = [];
+  let initial: { w: Float64Array; b: number } | undefined;
+  for (let k = 0; k < count; k++) {
+    const result: SolveResult = solveWith(
+      {
+        design,
+        y,
+        datafit,
+        penalty: new L1L2(alphas[k], penalty.l1Ratio, { positive: penalty.positive }),
+        fitIntercept,
+      },
+      { strategy: 'cd', maxIter: options.maxIter, tol: options.tol, initial },
+      { cd: coordinateDescent },
+    );
+    initial = { w: result.w, b: result.b };
+    coefs.push(result.w.slice());
+    intercepts[k] = originalIntercept(design, result.w, result.b, fitIntercept);
+    dualGaps[k] = result.optimality;
+    nIters[k] = result.nIter;
+    converged.push(result.converged);
+  }
+  return { alphas: alphas.slice(), coefs, intercepts, dualGaps, nIters, converged };
+}
+
+/** The intercept on the original scale: b − Σⱼ x̄ⱼwⱼ (x̄ the column means the design removed). */
+export function originalIntercept(design: Design, w: Float64Array, b: number, fitIntercept: boolean): number {
+  if (!fitIntercept) return 0;
+  let intercept = b;
+  for (let j = 0; j < w.length; j++) if (w[j] !== 0) intercept -= design.columnMeans[j] * w[j];
+  return intercept;
+}
+
+/**
+ * A view of some rows of an uncentered design as an ml-matrix-like object, so that
+ * `toDesign` converts a cross-validation fold (validating and centering it exactly as
+ * it does user input) without another copy of X in row form.
+ */
+export function rowsOf(raw: Design, rows: Int32Array): MlMatrixLike {
+  const { nSamples: n, values } = raw;
+  return {
+    klass: 'Matrix',
+    rows: rows.length,
+    columns: raw.nFeatures,
+    get: (i: number, j: number) => values[j * n + rows[i]],
+  };
+}
+
+/** Σⱼ x_ij·wⱼ + intercept for the given rows of an uncentered design (only nonzero wⱼ cost). */
+export function predictRows(raw: Design, rows: Int32Array, w: Float64Array, intercept: number, out: Float64Array): void {
+  const { nSamples: n, values } = raw;
+  out.fill(intercept, 0, rows.length);
+  for (let j = 0; j < w.length; j++) {
+    const wj = w[j];
+    if (wj === 0) continue;
+    const off = j * n;
+    for (let i = 0; i < rows.length; i++) out[i] += wj * values[off + rows[i]];
+  }
+}

@@ -1,0 +1,254 @@
+/**
+ * Columns whose scales differ by up to 1e±120, and data scaled by 1e-150.
+ *
+ * What "the predictions equal those of the unscaled problem" means:
+ *
+ * - Linear: scaling column j by sⱼ divides wⱼ by sⱼ and changes nothing else. Exact.
+ * - Ridge and Lasso: the penalty sees the scaled coefficient. With v = D·w (D = diag(sⱼ))
+ *   the coefficient on the original columns, Ridge on X·D minimizes
+ *   ‖y − Xv − b‖² + alpha·Σ vⱼ²/sⱼ², and Lasso 1/(2n)‖y − Xv − b‖² + alpha·Σ|vⱼ|/sⱼ: the
+ *   unscaled problem *with each feature's penalty rescaled*. The library has no
+ *   per-feature penalty, so the test solves that reference itself (Ridge: the equilibrated
+ *   normal equations; Lasso: a plain reference coordinate descent run to 1e-15) and
+ *   compares predictions. (With sⱼ = 1e120 a feature is effectively unpenalized, with
+ *   sⱼ = 1e-120 it is forced to 0: both are what the scaled problem means.)
+ * - Uniform scaling of every column by s *is* expressible with alpha alone: Ridge with
+ *   alpha·s², Lasso with alpha·s, LogisticL2 with C/s²; those are compared with the
+ *   library's own fit of the unscaled problem. (ElasticNet is not: its L1 part needs
+ *   alpha·s and its L2 part alpha·s².)
+ * - X and y both scaled by c: w is unchanged when every penalty strength scales by c²
+ *   (Ridge, Lasso, ElasticNet alpha·c²); predictions scale by c.
+ *
+ * Tolerance: 1e-6 relative on predictions, the issue's requirement (the exact solves
+ * reach ~1e-14).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { ElasticNet, Lasso, Linear, LogisticL2, Ridge, setWarningHandler, type PenalizedWarning } from '../../src/index.js';
+import { rng } from '../helpers/fixtures.js';
+
+let restore: (() => void) | undefined;
+function captureWarnings(): PenalizedWarning[] {
+  const warnings: PenalizedWarning[] = [];
+  const previous = setWarningHandler((w) => warnings.push(w));
+  restore = () => setWarningHandler(previous);
+  return warnings;
+}
+afterEach(() => {
+  restore?.();
+  restore = undefined;
+});
+
+const n = 60;
+const p = 4;
+const r = rng(2024);
+const X = Array.from({ length: n }, () => Array.from({ length: p }, () => r.normal()));
+const Xtest = Array.from({ length: 10 }, () => Array.from({ length: p }, () => r.normal()));
+const truth = [1, -2, 0.5, 3];
+const y = X.map((row) => row.reduce((s, v, j) => s + v * truth[j], 0.3) + 0.2 * r.normal());
+const labels = X.map((row, i) => (row[0] - row[1] + 0.5 * Math.sin(i) > 0 ? 1 : 0));
+
+const scaleColumns = (M: number[][], s: number[]) => M.map((row) => row.map((v, j) => v * s[j]));
+
+/** max |a − b| / max |b|: relative error of a prediction vector. */
+function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let d = 0;
+  let m = 0;
+  for (let i = 0; i < b.length; i++) {
+    d = Math.max(d, Math.abs(a[i] - b[i]));
+    m = Math.max(m, Math.abs(b[i]));
+  }
+  return d / m;
+}
+
+const MIXED = [
+  [1e120, 1, 1e-120, 1e60],
+  [1e-60, 1e120, 1, 1e-120],
+];
+
+describe('columns scaled by up to 1e±120', () => {
+  describe.each(MIXED.map((s) => [s.map((v) => v.toExponential(0)).join(', '), s] as const))('scales [%s]', (_label, scales) => {
+    const Xs = scaleColumns(X, scales);
+    const Xts = scaleColumns(Xtest, scales);
+
+    it.each([true, false])('Linear (fitIntercept %s): same predictions and coef·s as the unscaled fit', (fitIntercept) => {
+      const plain = new Linear({ fitIntercept }).fit(X, y);
+      const scaled = new Linear({ fitIntercept }).fit(Xs, y);
+      expect(relativeError(scaled.predict(Xts), plain.predict(Xtest))).toBeLessThan(1e-6);
+      expect(relativeError(scaled.coef.map((v, j) => v * scales[j]), plain.coef)).toBeLessThan(1e-6);
+      expect(Math.abs(scaled.intercept - plain.intercept)).toBeLessThan(1e-6 * (1 + Math.abs(plain.intercept)));
+    });
+
+    it('Ridge: same predictions as the unscaled problem with penalties alpha/sⱼ²', () => {
+      const alpha = 3;
+      const model = new Ridge({ alpha }).fit(Xs, y);
+      expect(model.converged).toBe(true);
+      const reference = weightedRidge(X, y, scales.map((s) => alpha / (s * s)));
+      const expected = Xtest.map((row) => row.reduce((acc, v, j) => acc + v * reference.v[j], reference.b));
+      expect(relativeError(model.predict(Xts), expected)).toBeLessThan(1e-6);
+    });
+
+    it('Lasso: same predictions as the unscaled problem with penalties alpha/sⱼ; a non-converged fit is reported', () => {
+      const warnings = captureWarnings();
+      const alpha = 0.05;
+      const model = new Lasso({ alpha }).fit(Xs, y);
+      const reference = weightedLasso(X, y, scales.map((s) => alpha / s));
+      const expected = Xtest.map((row) => row.reduce((acc, v, j) => acc + v * reference.v[j], reference.b));
+      expect(relativeError(model.predict(Xts), expected)).toBeLessThan(1e-6);
+      // the duality gap cannot be evaluated here (see tests/pending/mixed-scale-gap.pending.ts),
+      // so the fit may run to maxIter: then it must say so
+      if (!model.converged) {
+        expect(model.nIter).toBe(1000);
+        expect(warnings.map((w) => w.code)).toContain('CONVERGENCE');
+      }
+    });
+  });
+
+  describe.each([1e120, 1e-120])('every column scaled by %s', (s) => {
+    const Xs = X.map((row) => row.map((v) => v * s));
+    const Xts = Xtest.map((row) => row.map((v) => v * s));
+    it('Linear: same predictions, coef/s', () => {
+      const plain = new Linear().fit(X, y);
+      const scaled = new Linear().fit(Xs, y);
+      expect(relativeError(scaled.predict(Xts), plain.predict(Xtest))).toBeLessThan(1e-6);
+      expect(relativeError(scaled.coef.map((v) => v * s), plain.coef)).toBeLessThan(1e-6);
+    });
+    it('Ridge with alpha·s²: same predictions', () => {
+      const plain = new Ridge({ alpha: 3 }).fit(X, y);
+      const scaled = new Ridge({ alpha: 3 * s * s }).fit(Xs, y);
+      expect(relativeError(scaled.predict(Xts), plain.predict(Xtest))).toBeLessThan(1e-6);
+    });
+    it('Lasso with alpha·s: same predictions, converged', () => {
+      const plain = new Lasso({ alpha: 0.05, tol: 1e-10 }).fit(X, y);
+      const scaled = new Lasso({ alpha: 0.05 * s, tol: 1e-10 }).fit(Xs, y);
+      expect(scaled.converged).toBe(true);
+      expect(relativeError(scaled.predict(Xts), plain.predict(Xtest))).toBeLessThan(1e-6);
+      expect(Array.from(scaled.coef, (v) => v !== 0)).toStrictEqual(Array.from(plain.coef, (v) => v !== 0));
+    });
+  });
+});
+
+describe('data scaled by 1e-150, alpha scaled to match', () => {
+  const c = 1e-150;
+  const Xc = X.map((row) => row.map((v) => v * c));
+  const Xtc = Xtest.map((row) => row.map((v) => v * c));
+  const yc = y.map((v) => v * c);
+  // X and y scaled by c: the loss scales by c², so every penalty strength scales by c² and w is unchanged
+  it.each([
+    ['Linear', () => new Linear(), () => new Linear()],
+    ['Ridge', () => new Ridge({ alpha: 3 }), () => new Ridge({ alpha: 3 * c * c })],
+    ['Lasso', () => new Lasso({ alpha: 0.05, tol: 1e-10 }), () => new Lasso({ alpha: 0.05 * c * c, tol: 1e-10 })],
+    ['ElasticNet', () => new ElasticNet({ alpha: 0.05, tol: 1e-10 }), () => new ElasticNet({ alpha: 0.05 * c * c, tol: 1e-10 })],
+  ] as const)('%s (default solver): same predictions, converged', (_name, plainModel, scaledModel) => {
+    const plain = plainModel().fit(X, y);
+    const scaled = scaledModel().fit(Xc, yc);
+    expect(scaled.converged).toBe(true);
+    expect(relativeError(scaled.predict(Xtc).map((v) => v / c), plain.predict(Xtest))).toBeLessThan(1e-6);
+    expect(relativeError(scaled.coef, plain.coef)).toBeLessThan(1e-6);
+  });
+
+  it('LogisticL2 on X·1e-150 with C·1e300: finite, and a non-converged fit says so', () => {
+    // the faithful version (same decisions, converged) is pending: tests/pending/tiny-scale.pending.ts
+    const warnings = captureWarnings();
+    const model = new LogisticL2({ C: 1 / (c * c) }).fit(Xc, labels);
+    expect(Array.from(model.coef).every(Number.isFinite)).toBe(true);
+    expect(Number.isFinite(model.intercept)).toBe(true);
+    if (!model.converged) expect(warnings.map((w) => w.code)).toContain('CONVERGENCE');
+  });
+});
+
+describe('huge targets', () => {
+  const big = 1e150;
+  it.each([
+    ['Linear', () => new Linear()],
+    ['Ridge', () => new Ridge({ alpha: 3 })],
+  ] as const)('%s: y·1e150 scales coef and intercept by 1e150', (_name, make) => {
+    const plain = make().fit(X, y);
+    const scaled = make().fit(X, y.map((v) => v * big));
+    expect(relativeError(scaled.coef.map((v) => v / big), plain.coef)).toBeLessThan(1e-12);
+    expect(Math.abs(scaled.intercept / big - plain.intercept)).toBeLessThan(1e-12);
+  });
+
+  it('Lasso: y·1e155 with alpha·1e155 gives the scaled coefficients; the unrepresentable gap is reported', () => {
+    // ‖y − ȳ‖² overflows, so the duality gap is NaN and the fit cannot certify convergence
+    // (pending: tests/pending/huge-target-gap.pending.ts). The model must still be right,
+    // flagged, and serializable.
+    const warnings = captureWarnings();
+    const s = 1e155;
+    const plain = new Lasso({ alpha: 0.05, tol: 1e-10 }).fit(X, y);
+    const scaled = new Lasso({ alpha: 0.05 * s, tol: 1e-10 }).fit(X, y.map((v) => v * s));
+    expect(relativeError(scaled.coef.map((v) => v / s), plain.coef)).toBeLessThan(1e-6);
+    if (!scaled.converged) expect(warnings.map((w) => w.code)).toContain('CONVERGENCE');
+    const restored = Lasso.fromJSON(JSON.parse(JSON.stringify(scaled)));
+    expect(Array.from(restored.predict(Xtest))).toStrictEqual(Array.from(scaled.predict(Xtest)));
+  });
+});
+
+// ------------------------------------------------------------------ references
+
+/** Columns centered, with their means (intercept fitted). */
+function centered(M: number[][], t: number[]) {
+  const means = M[0].map((_, j) => M.reduce((a, row) => a + row[j], 0) / M.length);
+  const tMean = t.reduce((a, v) => a + v, 0) / t.length;
+  return { Xc: M.map((row) => row.map((v, j) => v - means[j])), tc: t.map((v) => v - tMean), means, tMean };
+}
+
+/**
+ * argmin ‖y − Xv − b‖² + Σⱼ λⱼ vⱼ² by the normal equations, equilibrated (uⱼ = vⱼ·√Aⱼⱼ)
+ * so that λⱼ from 1e-240 to 1e240 stays well conditioned, then Gaussian elimination with
+ * partial pivoting.
+ */
+function weightedRidge(M: number[][], t: number[], lambda: number[]): { v: number[]; b: number } {
+  const { Xc, tc, means, tMean } = centered(M, t);
+  const m = lambda.length;
+  const A = Array.from({ length: m }, (_, j) => Array.from({ length: m }, (_, k) => Xc.reduce((a, row) => a + row[j] * row[k], 0) + (j === k ? lambda[j] : 0)));
+  const rhs = Array.from({ length: m }, (_, j) => Xc.reduce((a, row, i) => a + row[j] * tc[i], 0));
+  const d = A.map((row, j) => 1 / Math.sqrt(row[j]));
+  const S = A.map((row, j) => row.map((v, k) => v * d[j] * d[k]));
+  const q = rhs.map((v, j) => v * d[j]);
+  for (let col = 0; col < m; col++) {
+    let piv = col;
+    for (let i = col + 1; i < m; i++) if (Math.abs(S[i][col]) > Math.abs(S[piv][col])) piv = i;
+    [S[col], S[piv]] = [S[piv], S[col]];
+    [q[col], q[piv]] = [q[piv], q[col]];
+    for (let i = col + 1; i < m; i++) {
+      const f = S[i][col] / S[col][col];
+      for (let k = col; k < m; k++) S[i][k] -= f * S[col][k];
+      q[i] -= f * q[col];
+    }
+  }
+  const u = new Array<number>(m).fill(0);
+  for (let i = m - 1; i >= 0; i--) {
+    let s = q[i];
+    for (let k = i + 1; k < m; k++) s -= S[i][k] * u[k];
+    u[i] = s / S[i][i];
+  }
+  const v = u.map((x, j) => x * d[j]);
+  return { v, b: tMean - v.reduce((a, x, j) => a + x * means[j], 0) };
+}
+
+/** argmin 1/(2n)‖y − Xv − b‖² + Σⱼ λⱼ|vⱼ| by plain cyclic coordinate descent, run to a 1e-15 change. */
+function weightedLasso(M: number[][], t: number[], lambda: number[]): { v: number[]; b: number } {
+  const { Xc, tc, means, tMean } = centered(M, t);
+  const rows = Xc.length;
+  const m = lambda.length;
+  const v = new Array<number>(m).fill(0);
+  const residual = tc.slice();
+  const curvature = Array.from({ length: m }, (_, j) => Xc.reduce((a, row) => a + row[j] * row[j], 0) / rows);
+  for (let epoch = 0; epoch < 100_000; epoch++) {
+    let change = 0;
+    for (let j = 0; j < m; j++) {
+      let g = 0;
+      for (let i = 0; i < rows; i++) g += Xc[i][j] * residual[i];
+      const z = v[j] + g / rows / curvature[j];
+      const threshold = lambda[j] / curvature[j];
+      const next = z > threshold ? z - threshold : z < -threshold ? z + threshold : 0;
+      if (next !== v[j]) {
+        for (let i = 0; i < rows; i++) residual[i] -= Xc[i][j] * (next - v[j]);
+        change = Math.max(change, Math.abs(next - v[j]));
+        v[j] = next;
+      }
+    }
+    if (change < 1e-15) break;
+  }
+  return { v, b: tMean - v.reduce((a, x, j) => a + x * means[j], 0) };
+}
