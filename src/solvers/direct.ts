@@ -8,7 +8,7 @@
  * - n < p: the n×n kernel form w = XᵀW^½c with (s·W^½XXᵀW^½ + λI)·c = s·W^½(y − b),
  *   the same solution at a fraction of the cost (scikit-learn does the same for wide X).
  *
- * The system is equilibrated (unit diagonal) and factored by Cholesky (ml-matrix), then
+ * The system is equilibrated (unit diagonal) and factored by Cholesky, then
  * two steps of iterative refinement against the true residual recover the digits the
  * normal equations lose. When Cholesky cannot be trusted (collinear columns: forming
  * XᵀX squares the condition number), an SVD of X itself gives the least-squares
@@ -16,9 +16,9 @@
  *
  * @module
  */
-import { CholeskyDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
 import type { Design } from '../data/design.js';
 import { PenalizedError } from '../errors.js';
+import { cholesky, choleskySolve, jacobiSVD } from '../linalg/dense.js';
 import { axpyColumn, dotColumn, matTVec, matVec, weightedMean } from '../linalg/kernels.js';
 import { StoppingRule, objectiveValue } from './stopping.js';
 import type { Problem, SolveOptions, SolveResult } from './types.js';
@@ -173,30 +173,19 @@ function factorSymmetric(A: Float64Array, m: number): ((rhs: Float64Array) => Fl
     const a = A[i * m + i];
     d[i] = a > 0 ? 1 / Math.sqrt(a) : 1;
   }
-  const scaled = new Matrix(m, m);
+  const scaled = new Float64Array(m * m);
   for (let i = 0; i < m; i++) {
-    for (let k = 0; k < m; k++) scaled.set(i, k, A[i * m + k] * (d[i] * d[k])); // (d_i·d_k) commutes exactly: stays symmetric
+    for (let k = 0; k < m; k++) scaled[i * m + k] = A[i * m + k] * (d[i] * d[k]);
   }
-  const cholesky = new CholeskyDecomposition(scaled);
-  let trusted = cholesky.isPositiveDefinite();
-  if (trusted) {
-    const L = cholesky.lowerTriangularMatrix;
-    for (let i = 0; i < m; i++) {
-      const pivot = L.get(i, i);
-      if (!(pivot * pivot > PIVOT_FLOOR)) trusted = false;
-    }
-  }
-  if (trusted) {
-    return (rhs: Float64Array) => {
-      const column = new Matrix(m, 1);
-      for (let i = 0; i < m; i++) column.set(i, 0, d[i] * rhs[i]);
-      const solved = cholesky.solve(column);
-      const out = new Float64Array(m);
-      for (let i = 0; i < m; i++) out[i] = d[i] * solved.get(i, 0);
-      return out;
-    };
-  }
-  return undefined;
+  const L = cholesky(scaled, m, PIVOT_FLOOR);
+  if (!L) return undefined;
+  return (rhs: Float64Array) => {
+    const scaledRhs = new Float64Array(m);
+    for (let i = 0; i < m; i++) scaledRhs[i] = d[i] * rhs[i];
+    const x = choleskySolve(L, m, scaledRhs);
+    for (let i = 0; i < m; i++) x[i] *= d[i];
+    return x;
+  };
 }
 
 /**
@@ -217,23 +206,31 @@ function singularValueSolve(design: Design, y: Float64Array, b: number, s: numbe
       if (sq > 0) scale[j] = 1 / Math.sqrt(sq);
     }
   }
-  const A = new Matrix(n, p);
+  // W^½·X·diag(scale), column-major; the SVD wants rows ≥ cols, so wide X is transposed
+  const tall = n >= p;
+  const rows = tall ? n : p;
+  const cols = tall ? p : n;
+  const A = new Float64Array(n * p);
   for (let j = 0; j < p; j++) {
-    for (let i = 0; i < n; i++) A.set(i, j, (root ? root[i] : 1) * values[j * n + i] * scale[j]);
+    for (let i = 0; i < n; i++) {
+      const v = (root ? root[i] : 1) * values[j * n + i] * scale[j];
+      A[tall ? j * n + i : i * p + j] = v;
+    }
   }
-  const svd = new SingularValueDecomposition(A, { autoTranspose: true });
-  const sigma = svd.diagonal;
-  const U = svd.leftSingularVectors;
-  const V = svd.rightSingularVectors;
+  const svd = jacobiSVD(A, rows, cols);
+  // left (sample-side) and right (feature-side) singular vectors of W^½X
+  const left = tall ? svd.U : svd.V;
+  const right = tall ? svd.V : svd.U;
+  const sigma = svd.sigma;
   const cutoff = lambda === 0 ? Number.EPSILON * Math.max(n, p) * Math.max(...sigma) : 0;
   const w = new Float64Array(p);
   for (let k = 0; k < sigma.length; k++) {
     const sk = sigma[k];
     if (!(sk > cutoff)) continue;
     let projection = 0;
-    for (let i = 0; i < n; i++) projection += U.get(i, k) * (root ? root[i] : 1) * (y[i] - b);
+    for (let i = 0; i < n; i++) projection += left[k * n + i] * (root ? root[i] : 1) * (y[i] - b);
     const gain = (s * sk) / (s * sk * sk + lambda);
-    for (let j = 0; j < p; j++) w[j] += V.get(j, k) * gain * projection;
+    for (let j = 0; j < p; j++) w[j] += right[k * p + j] * gain * projection;
   }
   for (let j = 0; j < p; j++) w[j] *= scale[j];
   return w;
