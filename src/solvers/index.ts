@@ -38,6 +38,8 @@ export function chooseStrategy(problem: Problem): Exclude<Strategy, 'auto'> {
  * @example
  * ```ts
  * import { solve, toDesign, Quadratic, L1 } from 'penalized';
+ * const X = [[1, 2], [2, 1], [3, 4], [4, 3], [5, 7]];
+ * const y = [1, 2, 3, 4, 6];
  * const design = toDesign(X, { center: true });
  * const result = solve(
  *   { design, y: Float64Array.from(y), datafit: new Quadratic(1 / X.length), penalty: new L1(0.1), fitIntercept: true },

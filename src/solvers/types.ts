@@ -4,10 +4,13 @@ import type { Penalty } from '../penalties/types.js';
 
 /** One problem for the engine: minimize F(Xw + b) + g(w) over w and (optionally) b. */
 export interface Problem {
+  /** The converted design matrix (see `toDesign`), centered when `fitIntercept`. */
   design: Design;
   /** Targets for a regression datafit, ±1 labels for a classification one. */
   y: Float64Array;
+  /** The loss F of the linear predictor. */
   datafit: Datafit<any>;
+  /** The regularizer g of the coefficients (never of the intercept). */
   penalty: Penalty;
   /** Fit an unpenalized intercept b (the design is then centered). */
   fitIntercept: boolean;
@@ -28,11 +31,19 @@ export interface IterationInfo {
 
 /** Options of {@link solve}. */
 export interface SolveOptions {
+  /** Which strategy to run (default `'auto'`: see `engine.ts` for how it chooses). */
   strategy?: Strategy;
+  /** Iteration (epoch) cap: a strategy that reaches it stops with `converged = false`. */
   maxIter: number;
+  /** Tolerance of the stopping rule (see `stopping.ts`; CG: relative residual). */
   tol: number;
   /** Starting point (warm start); zeros by default. */
-  initial?: { w: Float64Array; b: number };
+  initial?: {
+    /** Coefficients on the design's scale. */
+    w: Float64Array;
+    /** Intercept for the stored (centered) design. */
+    b: number;
+  };
   /**
    * Coordinate descent only: restrict epochs to working sets of the likely support
    * (default true). `false` gives plain cyclic epochs over every feature.
@@ -44,10 +55,13 @@ export interface SolveOptions {
 
 /** What the engine returns. */
 export interface SolveResult {
+  /** Coefficients on the design's (feature) scale. */
   w: Float64Array;
   /** Intercept for the stored (centered) design. */
   b: number;
+  /** Iterations (epochs) run. */
   nIter: number;
+  /** Whether the stopping rule was met within `maxIter`. */
   converged: boolean;
   /** The strategy that ran. */
   strategy: Exclude<Strategy, 'auto'>;
