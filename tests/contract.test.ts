@@ -93,7 +93,7 @@ const cases: Case[] = [
     raw: regressorRaw,
     data: diabetes,
     other: otherData(diabetes, [0, 200], 6),
-    defaults: { fitIntercept: true },
+    defaults: { fitIntercept: true, positive: false },
   },
   {
     name: 'Lasso',
@@ -105,7 +105,7 @@ const cases: Case[] = [
     raw: regressorRaw,
     data: diabetes,
     other: otherData(diabetes, [0, 200], 6),
-    defaults: { alpha: 1, fitIntercept: true, maxIter: 1000, tol: 1e-4, warmStart: false, solver: 'auto' },
+    defaults: { alpha: 1, fitIntercept: true, maxIter: 1000, tol: 1e-4, warmStart: false, solver: 'auto', positive: false, penaltyFactor: null, standardize: false },
     nonConverging: { alpha: 0.1, maxIter: 1, tol: 1e-12 },
   },
   {
@@ -118,7 +118,7 @@ const cases: Case[] = [
     raw: regressorRaw,
     data: diabetes,
     other: otherData(diabetes, [0, 200], 6),
-    defaults: { alpha: 1, fitIntercept: true, solver: 'auto', maxIter: 1000, tol: 1e-4 },
+    defaults: { alpha: 1, fitIntercept: true, solver: 'auto', maxIter: 1000, tol: 1e-4, penaltyFactor: null, standardize: false },
     // the default solve is exact; the iterative ones can stop early
     nonConverging: { alpha: 0.5, solver: 'cd', maxIter: 1, tol: 1e-12 },
   },
@@ -132,7 +132,7 @@ const cases: Case[] = [
     raw: regressorRaw,
     data: diabetes,
     other: otherData(diabetes, [0, 200], 6),
-    defaults: { alpha: 1, l1Ratio: 0.5, fitIntercept: true, maxIter: 1000, tol: 1e-4, warmStart: false, solver: 'auto' },
+    defaults: { alpha: 1, l1Ratio: 0.5, fitIntercept: true, maxIter: 1000, tol: 1e-4, warmStart: false, solver: 'auto', positive: false, penaltyFactor: null, standardize: false },
     nonConverging: { alpha: 0.01, maxIter: 1, tol: 1e-12 },
   },
   {
@@ -145,7 +145,7 @@ const cases: Case[] = [
     raw: (model, X) => (model as unknown as LogisticL2).decisionFunction(X),
     data: cancer,
     other: otherData(cancerFull, [150, 300], 8),
-    defaults: { C: 1, fitIntercept: true, maxIter: 1000, tol: 1e-4, solver: 'auto' },
+    defaults: { C: 1, fitIntercept: true, maxIter: 1000, tol: 1e-4, solver: 'auto', penaltyFactor: null, standardize: false },
     nonConverging: { maxIter: 1, tol: 1e-12 },
   },
 ];

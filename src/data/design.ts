@@ -42,6 +42,8 @@ export interface Design {
   readonly centered: boolean;
   /** Squared Euclidean norm of each stored column. */
   readonly columnSquaredNorms: Float64Array;
+  /** Validated per-sample weights, when the caller gave them. */
+  readonly sampleWeights?: Float64Array;
 }
 
 function isMlMatrix(value: unknown): value is MlMatrixLike {
@@ -148,12 +150,12 @@ function scaleError(name: string, n: number, j: number, cell: (i: number, j: num
  * Validates X and copies it into the engine's column-major layout. With `center`,
  * each column's mean is subtracted (two-pass, for accuracy) and kept in `columnMeans`.
  */
-export function toDesign(X: unknown, options: { center: boolean; name?: string; weights?: Float64Array }): Design {
+export function toDesign(X: unknown, options: { center: boolean; name?: string; weights?: unknown }): Design {
   const name = options.name ?? 'X';
+  const { n, p, matrix, rows } = inspect(X, name);
   // with sample weights the columns are centered on their weighted means, which is what
   // makes the intercept separate exactly from w for a weighted squared loss
-  const weights = options.weights;
-  const { n, p, matrix, rows } = inspect(X, name);
+  const weights = options.weights === undefined ? undefined : toSampleWeights(options.weights, n);
   let totalWeight = n;
   if (weights) {
     totalWeight = 0;
@@ -236,7 +238,55 @@ export function toDesign(X: unknown, options: { center: boolean; name?: string; 
     columnSquaredNorms[j] = sq;
   }
   // `centered` promises plain zero means (Σᵢ xᵢⱼ = 0), which weighted centering does not give
-  return { nSamples: n, nFeatures: p, values, columnMeans, centered: options.center && !weights, columnSquaredNorms };
+  return { nSamples: n, nFeatures: p, values, columnMeans, centered: options.center && !weights, columnSquaredNorms, sampleWeights: weights };
+}
+
+/**
+ * Validates sample weights (scikit-learn's `sample_weight`): one finite number ≥ 0 per
+ * row of X, not all zero. Returns a copy.
+ */
+export function toSampleWeights(value: unknown, nSamples: number): Float64Array {
+  const values = readVector(value, 'sampleWeight');
+  if (values.length !== nSamples) {
+    throw new DataError('SHAPE_MISMATCH', `X has ${nSamples} rows but sampleWeight has ${values.length} values; pass one weight per row of X.`);
+  }
+  const out = new Float64Array(nSamples);
+  let total = 0;
+  for (let i = 0; i < nSamples; i++) {
+    const v = values[i];
+    if (typeof v !== 'number' || !(v >= 0) || v === Infinity) {
+      throw new DataError('INVALID_DATA', `sampleWeight[${i}] is ${describe(v)}; every sample weight must be a finite number ≥ 0.`);
+    }
+    out[i] = v;
+    total += v;
+  }
+  if (!(total > 0)) throw new DataError('INVALID_DATA', 'sampleWeight is all zeros; at least one sample needs a positive weight.');
+  return out;
+}
+
+/**
+ * glmnet's `standardize = TRUE`: divides every stored column by its (sample-weighted,
+ * 1/Σw) standard deviation about its mean, in place, and returns those deviations so
+ * coefficients can be mapped back (coef = w / sd). A constant column keeps scale 1.
+ */
+export function standardizeColumns(design: Design): Float64Array {
+  const { nSamples: n, nFeatures: p, values, sampleWeights: sw } = design;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += sw ? sw[i] : 1;
+  const scales = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    const o = j * n;
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += (sw ? sw[i] : 1) * values[o + i];
+    mean /= total;
+    let variance = 0;
+    for (let i = 0; i < n; i++) variance += (sw ? sw[i] : 1) * (values[o + i] - mean) ** 2;
+    const sd = Math.sqrt(variance / total);
+    scales[j] = sd > 0 ? sd : 1;
+    for (let i = 0; i < n; i++) values[o + i] /= scales[j];
+    (design.columnSquaredNorms as Float64Array)[j] /= scales[j] * scales[j];
+  }
+  return scales;
 }
 
 

@@ -5,9 +5,10 @@
  *
  * @module
  */
-import { type Design, linearPredictor, toDesign } from '../data/design.js';
+import { type Design, linearPredictor, standardizeColumns, toDesign } from '../data/design.js';
 import type { Datafit } from '../datafits/types.js';
-import { ModelJSONError, NotFittedError, ParameterError, describe } from '../errors.js';
+import { DataError, ModelJSONError, NotFittedError, ParameterError, describe } from '../errors.js';
+import type { PenaltyOptions } from '../penalties/l1l2.js';
 import type { Penalty } from '../penalties/types.js';
 import { solveWith, type StrategyTable } from '../solvers/engine.js';
 import type { Strategy } from '../solvers/types.js';
@@ -32,6 +33,11 @@ export interface FitOptions {
    * reports `converged === false`). Not called by the exact direct solve.
    */
   onIteration?: (progress: FitProgress) => void | boolean;
+  /**
+   * One weight ≥ 0 per sample, with scikit-learn's meaning (`sample_weight`): an
+   * integer weight k counts the row k times. Not mutated.
+   */
+  sampleWeight?: ArrayLike<number>;
 }
 
 /** What a fit leaves behind. */
@@ -75,6 +81,21 @@ export interface ModelJSON {
 }
 
 /** The pair an estimator minimizes. */
+/** What an estimator needs to build its datafit and penalty for one fit. */
+export interface ObjectiveContext {
+  /** Rows of X. */
+  nSamples: number;
+  /** Per-sample weights from `fit(X, y, { sampleWeight })`, if any. */
+  sampleWeights?: Float64Array;
+  /** Σ sample weights (n without weights): scikit-learn's normalizer for 1/(2n). */
+  totalWeight: number;
+  /**
+   * The penalty options from the estimator's own `positive` and `penaltyFactor`
+   * (rescaled to sum to p, as glmnet does), ready for the penalty's constructor.
+   */
+  penalty: PenaltyOptions;
+}
+
 export interface Objective {
   /** The loss F(Xw + b). */
   datafit: Datafit<any>;
@@ -100,7 +121,7 @@ export abstract class LinearModel<T extends ParamTable> {
   }
 
   /** @internal The datafit and penalty this estimator minimizes on n samples. */
-  protected abstract objective(nSamples: number): Objective;
+  protected abstract objective(context: ObjectiveContext): Objective;
 
   /** @internal The engine strategies this estimator may use (its `solver` choices). */
   protected abstract strategies(): StrategyTable;
@@ -147,22 +168,41 @@ export abstract class LinearModel<T extends ParamTable> {
    */
   protected fitWith(X: unknown, encodeTarget: (nSamples: number) => Float64Array, fitOptions?: FitOptions): void {
     const params = this.params as Record<string, unknown>;
-    const onIteration = readFitOptions(this.estimatorName, fitOptions);
+    const { onIteration, sampleWeight } = readFitOptions(this.estimatorName, fitOptions);
     const fitIntercept = params.fitIntercept !== false;
     const previous = params.warmStart === true ? this.fitted : undefined;
     // a failed fit (invalid X or y, solver error) must not leave the previous model
     // behind: clear it before validating, so any throw below leaves the model unfitted
     this.fitted = undefined;
-    const design: Design = toDesign(X, { center: fitIntercept });
+    const design: Design = toDesign(X, { center: fitIntercept, weights: sampleWeight });
+    // glmnet's standardize: solve on unit-variance columns, report on the original scale
+    const scales = params.standardize === true ? standardizeColumns(design) : undefined;
     const y = encodeTarget(design.nSamples);
-    const { datafit, penalty } = this.objective(design.nSamples);
+    const sw = design.sampleWeights;
+    let totalWeight = design.nSamples;
+    if (sw) totalWeight = sw.reduce((a, v) => a + v, 0);
+    const { datafit, penalty } = this.objective({
+      nSamples: design.nSamples,
+      sampleWeights: sw,
+      totalWeight,
+      penalty: penaltyOptions(this.estimatorName, params, design.nFeatures),
+    });
+    // design-scale coefficients ↔ original-scale coefficients
+    const toDesignScale = (coef: Float64Array) => (scales ? coef.map((v, j) => v * scales[j]) : coef.slice());
+    const toOriginalScale = (w: Float64Array) => (scales ? w.map((v, j) => v / scales[j]) : Float64Array.from(w));
     let initial: { w: Float64Array; b: number } | undefined;
     if (previous && previous.coef.length === design.nFeatures) {
-      const w = previous.coef.slice();
       let b = previous.intercept;
-      for (let j = 0; j < w.length; j++) b += design.columnMeans[j] * w[j];
-      initial = { w, b };
+      for (let j = 0; j < previous.coef.length; j++) b += design.columnMeans[j] * previous.coef[j];
+      initial = { w: toDesignScale(previous.coef), b };
     }
+    // the intercept on the original scale: b − Σⱼ x̄ⱼ·coefⱼ (the means are original-scale)
+    const interceptOf = (b: number, coef: Float64Array) => {
+      if (!fitIntercept) return 0;
+      let intercept = b;
+      for (let j = 0; j < coef.length; j++) intercept -= design.columnMeans[j] * coef[j];
+      return intercept;
+    };
     const result = solveWith(
       { design, y, datafit, penalty, fitIntercept },
       {
@@ -172,22 +212,17 @@ export abstract class LinearModel<T extends ParamTable> {
         initial,
         onIteration: onIteration
           ? ({ iteration, w, b }) => {
-              let intercept = fitIntercept ? b : 0;
-              if (fitIntercept) for (let j = 0; j < w.length; j++) intercept -= design.columnMeans[j] * w[j];
-              return onIteration({ iteration, coef: Float64Array.from(w), intercept });
+              const coef = toOriginalScale(w);
+              return onIteration({ iteration, coef, intercept: interceptOf(b, coef) });
             }
           : undefined,
       },
       this.strategies(),
     );
-    let intercept = 0;
-    if (fitIntercept) {
-      intercept = result.b;
-      for (let j = 0; j < result.w.length; j++) intercept -= design.columnMeans[j] * result.w[j];
-    }
+    const coef = toOriginalScale(result.w);
     this.fitted = {
-      coef: result.w,
-      intercept,
+      coef,
+      intercept: interceptOf(result.b, coef),
       nIter: result.nIter,
       converged: result.converged,
       optimality: result.optimality,
@@ -292,21 +327,39 @@ export abstract class LinearModel<T extends ParamTable> {
 }
 
 /** Validates the third argument of `fit`. */
-function readFitOptions(estimator: string, options: unknown): FitOptions['onIteration'] {
-  if (options === undefined) return undefined;
+function readFitOptions(estimator: string, options: unknown): FitOptions {
+  if (options === undefined) return {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new ParameterError('INVALID_PARAMETER', `${estimator}.fit: the third argument must be an options object such as { onIteration }; received ${describe(options)}.`);
+    throw new ParameterError('INVALID_PARAMETER', `${estimator}.fit: the third argument must be an options object such as { sampleWeight }; received ${describe(options)}.`);
   }
   for (const key of Object.keys(options)) {
-    if (key !== 'onIteration') {
-      throw new ParameterError('UNKNOWN_OPTION', `${estimator}.fit: unknown option '${key}'; the fit options are onIteration.`);
+    if (key !== 'onIteration' && key !== 'sampleWeight') {
+      throw new ParameterError('UNKNOWN_OPTION', `${estimator}.fit: unknown option '${key}'; the fit options are sampleWeight and onIteration.`);
     }
   }
-  const onIteration = (options as FitOptions).onIteration;
+  const { onIteration, sampleWeight } = options as FitOptions;
   if (onIteration !== undefined && typeof onIteration !== 'function') {
     throw new ParameterError('INVALID_PARAMETER', `${estimator}.fit: option 'onIteration' must be a function; received ${describe(onIteration)}.`);
   }
-  return onIteration;
+  return { onIteration, sampleWeight };
+}
+
+/**
+ * The penalty options from an estimator's `positive` and `penaltyFactor` parameters.
+ * Penalty factors are rescaled to sum to p, as glmnet's `penalty.factor` is, so that
+ * `alpha` keeps its meaning; a length other than p is an error.
+ */
+function penaltyOptions(estimator: string, params: Record<string, unknown>, nFeatures: number): PenaltyOptions {
+  const options: PenaltyOptions = { positive: params.positive === true };
+  const factors = params.penaltyFactor as readonly number[] | null | undefined;
+  if (factors) {
+    if (factors.length !== nFeatures) {
+      throw new DataError('SHAPE_MISMATCH', `${estimator}: penaltyFactor has ${factors.length} values but X has ${nFeatures} features; pass one factor per feature.`);
+    }
+    const total = factors.reduce((a, v) => a + v, 0);
+    options.factors = Float64Array.from(factors, (v) => (v * nFeatures) / total);
+  }
+  return options;
 }
 
 function has(obj: Record<string, unknown>, key: string): boolean {

@@ -2,7 +2,7 @@ import { Quadratic } from '../datafits/quadratic.js';
 import { L1L2 } from '../penalties/l1l2.js';
 import { coordinateDescent } from '../solvers/coordinateDescent.js';
 import type { StrategyTable } from '../solvers/engine.js';
-import type { ModelJSON, Objective } from './base.js';
+import type { ModelJSON, Objective, ObjectiveContext } from './base.js';
 import { param } from './params.js';
 import { Regressor } from './regressor.js';
 
@@ -21,6 +21,12 @@ const parameters = {
   warmStart: param.flag(false),
   /** See {@link ElasticNetOptions.solver}. */
   solver: param.choice('auto', ['auto', 'cd'] as const),
+  /** See the options' `positive`. */
+  positive: param.flag(false),
+  /** See the options' `penaltyFactor`. */
+  penaltyFactor: param.weights(),
+  /** See the options' `standardize`. */
+  standardize: param.flag(false),
 };
 
 /** Options of {@link ElasticNet}; every one is optional. */
@@ -42,6 +48,18 @@ export interface ElasticNetOptions {
    * `'auto'`). The engine's FISTA strategy is available through `solve`.
    */
   solver?: 'auto' | 'cd';
+  /** Constrain every coefficient to be ≥ 0 (default false). scikit-learn `positive`, glmnet `lower.limits = 0`. */
+  positive?: boolean;
+  /**
+   * One multiplier ≥ 0 per feature on the penalty; 0 leaves a feature unpenalized
+   * (default none). glmnet's `penalty.factor`, rescaled like glmnet's to sum to p.
+   */
+  penaltyFactor?: ArrayLike<number> | null;
+  /**
+   * Penalize on unit-variance columns and report coefficients on the original scale
+   * (default false): glmnet's `standardize = TRUE` (its default).
+   */
+  standardize?: boolean;
 }
 
 /**
@@ -78,8 +96,11 @@ export class ElasticNet extends Regressor<typeof parameters> {
   }
 
   /** @internal */
-  protected objective(nSamples: number): Objective {
-    return { datafit: new Quadratic(1 / nSamples), penalty: new L1L2(this.params.alpha, this.params.l1Ratio) };
+  protected objective({ totalWeight, sampleWeights, penalty }: ObjectiveContext): Objective {
+    return {
+      datafit: new Quadratic(1 / totalWeight, sampleWeights),
+      penalty: new L1L2(this.params.alpha, this.params.l1Ratio, penalty),
+    };
   }
 
   /** @internal */

@@ -1,20 +1,25 @@
 import { Quadratic } from '../datafits/quadratic.js';
 import { NoPenalty } from '../penalties/none.js';
+import { coordinateDescent } from '../solvers/coordinateDescent.js';
 import { directSolve } from '../solvers/direct.js';
 import type { StrategyTable } from '../solvers/engine.js';
-import type { ModelJSON, Objective } from './base.js';
+import type { ModelJSON, Objective, ObjectiveContext } from './base.js';
 import { param } from './params.js';
 import { Regressor } from './regressor.js';
 
 const parameters = {
   /** See {@link LinearOptions.fitIntercept}. */
   fitIntercept: param.flag(true),
+  /** See the options' `positive`. */
+  positive: param.flag(false),
 };
 
 /** Options of {@link Linear}; every one is optional. */
 export interface LinearOptions {
   /** Fit an intercept (default true). */
   fitIntercept?: boolean;
+  /** Constrain every coefficient to be ≥ 0 (default false). scikit-learn `positive`, glmnet `lower.limits = 0`. */
+  positive?: boolean;
 }
 
 /**
@@ -43,12 +48,13 @@ export class Linear extends Regressor<typeof parameters> {
 
   /** @internal */
   protected strategies(): StrategyTable {
-    return { direct: directSolve };
+    // the exact solve; coordinate descent for the positivity constraint (NNLS)
+    return { direct: directSolve, cd: coordinateDescent };
   }
 
   /** @internal */
-  protected objective(nSamples: number): Objective {
-    return { datafit: new Quadratic(1 / nSamples), penalty: new NoPenalty() };
+  protected objective({ totalWeight, sampleWeights, penalty }: ObjectiveContext): Objective {
+    return { datafit: new Quadratic(1 / totalWeight, sampleWeights), penalty: new NoPenalty(penalty) };
   }
 
   /** Rebuilds a model from {@link LinearModel.toJSON} output, validating every field. */

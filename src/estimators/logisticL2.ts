@@ -6,7 +6,7 @@ import { coordinateDescent } from '../solvers/coordinateDescent.js';
 import type { StrategyTable } from '../solvers/engine.js';
 import { fista } from '../solvers/fista.js';
 import { lbfgs } from '../solvers/lbfgs.js';
-import { type FitOptions, LinearModel, type ModelJSON, type Objective } from './base.js';
+import { type FitOptions, LinearModel, type ModelJSON, type Objective, type ObjectiveContext } from './base.js';
 import { param } from './params.js';
 
 const parameters = {
@@ -20,6 +20,10 @@ const parameters = {
   tol: param.nonNegative(1e-4),
   /** See {@link LogisticL2Options.solver}. */
   solver: param.choice('auto', ['auto', 'lbfgs', 'cd', 'fista'] as const),
+  /** See the options' `penaltyFactor`. */
+  penaltyFactor: param.weights(),
+  /** See the options' `standardize`. */
+  standardize: param.flag(false),
 };
 
 /** Options of {@link LogisticL2}; every one is optional. */
@@ -37,6 +41,16 @@ export interface LogisticL2Options {
   tol?: number;
   /** `'auto'` (L-BFGS, as scikit-learn's default), `'lbfgs'`, `'cd'` or `'fista'` (default `'auto'`). */
   solver?: 'auto' | 'lbfgs' | 'cd' | 'fista';
+  /**
+   * One multiplier ≥ 0 per feature on the penalty; 0 leaves a feature unpenalized
+   * (default none). glmnet's `penalty.factor`, rescaled like glmnet's to sum to p.
+   */
+  penaltyFactor?: ArrayLike<number> | null;
+  /**
+   * Penalize on unit-variance columns and report coefficients on the original scale
+   * (default false): glmnet's `standardize = TRUE` (its default).
+   */
+  standardize?: boolean;
 }
 
 /** A class label: a number or a string. */
@@ -78,8 +92,8 @@ export class LogisticL2 extends LinearModel<typeof parameters> {
   }
 
   /** @internal */
-  protected objective(): Objective {
-    return { datafit: new Logistic(this.params.C), penalty: new L2(1) };
+  protected objective({ sampleWeights, penalty }: ObjectiveContext): Objective {
+    return { datafit: new Logistic(this.params.C, sampleWeights), penalty: new L2(1, penalty) };
   }
 
   /**

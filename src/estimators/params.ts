@@ -35,6 +35,12 @@ export type ParamSpec =
       default: string;
       /** The allowed strings. */
       choices: readonly string[];
+    }
+  | {
+      /** `null`, or one non-negative number per feature (not all zero). */
+      kind: 'weights';
+      /** The value used when the option is not given: none. */
+      default: null;
     };
 
 /** The declarations of one estimator, by option name. */
@@ -48,6 +54,11 @@ export type ParamValues<T extends ParamTable> = {
   }
     ? number
     : T[K] extends {
+          /** A weights option resolves to a frozen array, or null. */
+          kind: 'weights';
+        }
+      ? readonly number[] | null
+    : T[K] extends {
           /** A boolean option resolves to a boolean; a choice, to a string. */
           kind: 'boolean';
         }
@@ -57,6 +68,7 @@ export type ParamValues<T extends ParamTable> = {
 
 function allowed(spec: ParamSpec): string {
   if (spec.kind === 'boolean') return 'true or false';
+  if (spec.kind === 'weights') return 'null or an array of finite numbers ≥ 0, not all zero, one per feature';
   if (spec.kind === 'choice') return `one of ${spec.choices.map((c) => `'${c}'`).join(', ')}`;
   const what = spec.integer ? 'an integer' : 'a finite number';
   const bounds: string[] = [];
@@ -71,7 +83,10 @@ function checkValue(estimator: string, name: string, spec: ParamSpec, value: unk
   let ok: boolean;
   if (spec.kind === 'boolean') ok = typeof value === 'boolean';
   else if (spec.kind === 'choice') ok = typeof value === 'string' && spec.choices.includes(value);
-  else {
+  else if (spec.kind === 'weights') {
+    const list = Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView)) ? Array.from(value as ArrayLike<unknown>) : undefined;
+    ok = value === null || (!!list && list.length > 0 && list.every((v) => typeof v === 'number' && v >= 0 && v < Infinity) && list.some((v) => (v as number) > 0));
+  } else {
     ok =
       typeof value === 'number' &&
       Number.isFinite(value) &&
@@ -144,7 +159,8 @@ export function resolveParams<T extends ParamTable>(estimator: string, table: T,
     const given = Object.prototype.hasOwnProperty.call(options, name) ? (options as Record<string, unknown>)[name] : undefined;
     const value = given === undefined ? spec.default : given;
     checkValue(estimator, name, spec, value);
-    out[name] = value;
+    // a weights array is copied and frozen: the caller's array is neither kept nor mutated
+    out[name] = spec.kind === 'weights' && value !== null ? Object.freeze(Array.from(value as ArrayLike<number>)) : value;
   }
   return Object.freeze(out) as ParamValues<T>;
 }
@@ -154,6 +170,13 @@ export function resolveParams<T extends ParamTable>(estimator: string, table: T,
 
 /** Shorthands for the tables. */
 export const param = {
+  weights: () =>
+    ({
+      /** Per-feature multipliers, or null. */
+      kind: 'weights',
+      /** The value used when the option is not given: none. */
+      default: null,
+    }) as const,
   nonNegative: (def: number) =>
     ({
       /** A number. */

@@ -6,7 +6,7 @@ import { directSolve } from '../solvers/direct.js';
 import type { StrategyTable } from '../solvers/engine.js';
 import { fista } from '../solvers/fista.js';
 import { lbfgs } from '../solvers/lbfgs.js';
-import type { ModelJSON, Objective } from './base.js';
+import type { ModelJSON, Objective, ObjectiveContext } from './base.js';
 import { param } from './params.js';
 import { Regressor } from './regressor.js';
 
@@ -21,6 +21,10 @@ const parameters = {
   maxIter: param.iterations(1000),
   /** See {@link RidgeOptions.tol}. */
   tol: param.nonNegative(1e-4),
+  /** See the options' `penaltyFactor`. */
+  penaltyFactor: param.weights(),
+  /** See the options' `standardize`. */
+  standardize: param.flag(false),
 };
 
 /** Options of {@link Ridge}; every one is optional. */
@@ -44,6 +48,16 @@ export interface RidgeOptions {
    * `sparse_cg`); for the others, the engine's stopping rule.
    */
   tol?: number;
+  /**
+   * One multiplier ≥ 0 per feature on the penalty; 0 leaves a feature unpenalized
+   * (default none). glmnet's `penalty.factor`, rescaled like glmnet's to sum to p.
+   */
+  penaltyFactor?: ArrayLike<number> | null;
+  /**
+   * Penalize on unit-variance columns and report coefficients on the original scale
+   * (default false): glmnet's `standardize = TRUE` (its default).
+   */
+  standardize?: boolean;
 }
 
 /**
@@ -84,8 +98,8 @@ export class Ridge extends Regressor<typeof parameters> {
   }
 
   /** @internal */
-  protected objective(): Objective {
-    return { datafit: new Quadratic(2), penalty: new L2(2 * this.params.alpha) };
+  protected objective({ sampleWeights, penalty }: ObjectiveContext): Objective {
+    return { datafit: new Quadratic(2, sampleWeights), penalty: new L2(2 * this.params.alpha, penalty) };
   }
 
   /** Rebuilds a model from {@link LinearModel.toJSON} output, validating every field. */

@@ -105,7 +105,7 @@ describe.each(classes)('%s.fromJSON: every field of the wrong type', (name, rest
 
   it('every parameter of the wrong type is reported with the inner reason, naming the option', () => {
     const params = Object.keys(good().params);
-    const wrong: Record<string, unknown> = { alpha: '1', C: 0, l1Ratio: 2, fitIntercept: 'true', maxIter: 1.5, tol: null, warmStart: 1, solver: 'newton' };
+    const wrong: Record<string, unknown> = { alpha: '1', C: 0, l1Ratio: 2, fitIntercept: 'true', maxIter: 1.5, tol: null, warmStart: 1, solver: 'newton', positive: 'yes', penaltyFactor: [1, 'a'], standardize: 0 };
     for (const key of params) {
       const json = good();
       json.params[key] = wrong[key];
