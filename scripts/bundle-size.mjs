@@ -29,11 +29,11 @@ export const ENTRIES = {
 };
 
 /** Min+gz budgets in bytes (1 KB = 1000 bytes: the stricter reading of "8 KB"). */
-// The issue's target for Lasso alone is 8 KB; it measures 8.8 KB since the data
-// boundary gained its hostile-input checks and the datafits sample weights (~0.9 KB
-// together). The budget here guards against growth at 9 KB until that is won back;
-// the 8 KB target stays open (see the closing note of the session that set this).
-export const BUDGETS = { lasso: 9_000, all: 30_000 };
+// The issue's target for Lasso alone is 8 KB; it measures 9.5 KB since the data
+// boundary gained its hostile-input checks (~0.5 KB) and Lasso its sample weights,
+// positive, penaltyFactor and standardize options (~1 KB). The budget here guards
+// against growth at 10 KB until that is won back; the 8 KB target stays open.
+export const BUDGETS = { lasso: 10_000, all: 30_000 };
 
 /**
  * Bundles each entry with 'penalized' resolved from `from` (a directory whose
