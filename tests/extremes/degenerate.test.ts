@@ -7,18 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ElasticNet, Lasso, Linear, LogisticL2, Ridge, setWarningHandler, type PenalizedWarning, DataError } from '../../src/index.js';
 import { regressionData, rng } from '../helpers/fixtures.js';
+import { captureWarnings } from '../helpers/warnings.js';
 
-let restore: (() => void) | undefined;
-function captureWarnings(): PenalizedWarning[] {
-  const warnings: PenalizedWarning[] = [];
-  const previous = setWarningHandler((w) => warnings.push(w));
-  restore = () => setWarningHandler(previous);
-  return warnings;
-}
-afterEach(() => {
-  restore?.();
-  restore = undefined;
-});
 
 const mean = (v: number[]) => v.reduce((a, x) => a + x, 0) / v.length;
 const finite = (m: { coef: Float64Array; intercept: number }) => Array.from(m.coef).every(Number.isFinite) && Number.isFinite(m.intercept);

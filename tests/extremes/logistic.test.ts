@@ -5,18 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LogisticL2, setWarningHandler, type PenalizedWarning } from '../../src/index.js';
 import { sigmoid } from '../properties/support.js';
+import { captureWarnings } from '../helpers/warnings.js';
 
-let restore: (() => void) | undefined;
-function captureWarnings(): PenalizedWarning[] {
-  const warnings: PenalizedWarning[] = [];
-  const previous = setWarningHandler((w) => warnings.push(w));
-  restore = () => setWarningHandler(previous);
-  return warnings;
-}
-afterEach(() => {
-  restore?.();
-  restore = undefined;
-});
 
 describe('perfectly separable data, huge C', () => {
   const X = [[-2, 1], [-1, -1], [-0.5, 2], [0.5, -2], [1, 1], [2, -1]];

@@ -25,18 +25,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ElasticNet, Lasso, Linear, LogisticL2, Ridge, setWarningHandler, type PenalizedWarning } from '../../src/index.js';
 import { rng } from '../helpers/fixtures.js';
+import { captureWarnings } from '../helpers/warnings.js';
 
-let restore: (() => void) | undefined;
-function captureWarnings(): PenalizedWarning[] {
-  const warnings: PenalizedWarning[] = [];
-  const previous = setWarningHandler((w) => warnings.push(w));
-  restore = () => setWarningHandler(previous);
-  return warnings;
-}
-afterEach(() => {
-  restore?.();
-  restore = undefined;
-});
 
 const n = 60;
 const p = 4;
