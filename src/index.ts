@@ -31,3 +31,11 @@ export {
   type ErrorCode,
 } from './errors.js';
 export { setWarningHandler, type PenalizedWarning, type WarningHandler } from './warnings.js';
+
+// Choosing the penalty: regularization paths (one warm-started sweep down an alpha grid)
+// and cross-validated estimators (paths per fold, then a refit on all the data).
+export { lassoPath, enetPath, type LassoPathOptions, type EnetPathOptions, type RegularizationPath } from './path/index.js';
+export { LassoCV, ElasticNetCV, type LassoCVOptions, type ElasticNetCVOptions, type PathCVSettings, type CVModelJSON } from './selection/pathCV.js';
+export { RidgeCV, type RidgeCVOptions, type RidgeCVJSON } from './selection/ridgeCV.js';
+export { LogisticL2CV, type LogisticL2CVOptions, type LogisticL2CVSettings, type LogisticL2CVJSON } from './selection/logisticL2CV.js';
+export type { CVFitOptions } from './selection/common.js';

@@ -112,7 +112,7 @@ const GUIDES = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.
  * elsewhere) rather than complete programs. Remove a file from this list once its
  * examples run on their own.
  */
-const FRAGMENTS = new Set(['src/path/index.ts']);
+const FRAGMENTS = new Set<string>([]);
 
 const blocks: Block[] = [
   ...GUIDES.flatMap(markdownBlocks),

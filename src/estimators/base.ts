@@ -80,7 +80,6 @@ export interface ModelJSON {
   };
 }
 
-/** The pair an estimator minimizes. */
 /** What an estimator needs to build its datafit and penalty for one fit. */
 export interface ObjectiveContext {
   /** Rows of X. */
@@ -96,6 +95,7 @@ export interface ObjectiveContext {
   penalty: PenaltyOptions;
 }
 
+/** The pair an estimator minimizes. */
 export interface Objective {
   /** The loss F(Xw + b). */
   datafit: Datafit<any>;

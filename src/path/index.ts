@@ -15,8 +15,10 @@
  * one. Like the strong rules with their KKT check, nothing is lost: the solve stops
  * only when the duality gap over *all* p features is below the tolerance (another
  * full pass), and a feature missed by the working set is picked up at that check and
- * the set is enlarged. So each alpha costs about two passes over X plus epochs over a
- * few dozen columns, instead of scikit-learn's full epochs over all p columns.
+ * the set is enlarged. So each alpha costs a few passes over X (2.5 on average on the
+ * issue's 500 × 10000 problem: 254 for 100 alphas) plus epochs over a few dozen to a
+ * few hundred columns, where scikit-learn runs full epochs over all p columns (569
+ * of them on the same problem).
  *
  * @module
  */
@@ -25,7 +27,7 @@ import { ParameterError } from '../errors.js';
 import { param } from '../estimators/params.js';
 import { warn } from '../warnings.js';
 import { type PathData, type RegularizationPath, defaultAlphas, solvePath } from './solvePath.js';
-import { isList, readNumberList, readSampleWeight, splitOptions } from './validate.js';
+import { readNumberList, splitOptions } from './validate.js';
 
 export type { RegularizationPath } from './solvePath.js';
 
@@ -105,9 +107,12 @@ export interface EnetPathOptions extends LassoPathOptions {
  * @example
  * ```ts
  * import { lassoPath } from 'penalized';
+ * import { loadDiabetes } from 'penalized/datasets';
+ *
+ * const { X, y } = loadDiabetes();
  * const path = lassoPath(X, y, { nAlphas: 50 });
- * path.alphas[0];   // alphaMax: path.coefs[0] is all zeros
- * path.coefs[49];   // the least penalized solution
+ * path.alphas[0];   // 2.148: alphaMax, where every coefficient is zero
+ * path.coefs[49];   // at alphaMax·1e-3 all 10 features are in
  * ```
  */
 export function lassoPath(X: unknown, y: unknown, options: LassoPathOptions = {}): RegularizationPath {
@@ -129,7 +134,11 @@ export function lassoPath(X: unknown, y: unknown, options: LassoPathOptions = {}
  * @example
  * ```ts
  * import { enetPath } from 'penalized';
+ * import { loadDiabetes } from 'penalized/datasets';
+ *
+ * const { X, y } = loadDiabetes();
  * const { alphas, coefs } = enetPath(X, y, { l1Ratio: 0.7, eps: 1e-2 });
+ * alphas[0];   // 3.069 = 2.148 / 0.7: alphaMax grows as the L1 share shrinks
  * ```
  */
 export function enetPath(X: unknown, y: unknown, options: EnetPathOptions = {}): RegularizationPath {
@@ -155,29 +164,15 @@ function runPath(where: string, X: unknown, y: unknown, params: PathParams, list
       `${where}: with l1Ratio 0 (a pure ridge penalty) there is no alphaMax to start the default grid from; pass the grid as the option 'alphas', or use l1Ratio > 0.`,
     );
   }
-  // the weights' length is checked against X's row count before X is converted with them
-  let sampleWeight: Float64Array | undefined;
-  if (lists.sampleWeight !== undefined) {
-    const rows = rowCount(X);
-    sampleWeight = readSampleWeight(where, lists.sampleWeight, rows ?? (isList(lists.sampleWeight) ? lists.sampleWeight.length : 0));
-  }
-  const design = toDesign(X, { center: params.fitIntercept, weights: params.fitIntercept ? sampleWeight : undefined });
+  // toDesign validates the weights (one finite number ≥ 0 per row, not all zero) and
+  // centers the columns on their weighted means
+  const design = toDesign(X, { center: params.fitIntercept, weights: lists.sampleWeight });
   const targets = toTargets(y, design.nSamples);
-  const data: PathData = { design, y: targets, sampleWeight, fitIntercept: params.fitIntercept };
+  const data: PathData = { design, y: targets, sampleWeight: design.sampleWeights, fitIntercept: params.fitIntercept };
   const alphas = given ? given.sort().reverse() : defaultAlphas(data, params.l1Ratio, params.nAlphas, params.eps);
   const path = solvePath(data, params, alphas, params);
   warnUnconverged(where, path);
   return path;
-}
-
-/** The row count of X when it is recognisably an array or a Matrix (toDesign reports anything else). */
-function rowCount(X: unknown): number | undefined {
-  if (Array.isArray(X)) return X.length;
-  if (typeof X === 'object' && X !== null && (X as { klass?: unknown }).klass === 'Matrix') {
-    const rows = (X as { rows?: unknown }).rows;
-    if (typeof rows === 'number') return rows;
-  }
-  return undefined;
 }
 
 /** One warning for the whole path, naming how many alphas stopped at maxIter. */

@@ -87,7 +87,7 @@ const RESOLUTION = 1e-15;
  * step for step, so that the grids agree to the last bit or two. As in scikit-learn, the
  * grid ignores `positive`, and when alphaMax ≤ 1e-15 (y constant, or X orthogonal to y)
  * every alpha is 1e-15. With sample weights alphaMax is the weighted one (scikit-learn
- * 1.2 ignores the weights here; from 1.5 on it uses them too), so that integer weights
+ * 1.2 ignores the weights here; later versions use them too), so that integer weights
  * give the grid of the repeated rows.
  */
 export function defaultAlphas(data: PathData, l1Ratio: number, nAlphas: number, eps: number): Float64Array {
@@ -95,18 +95,26 @@ export function defaultAlphas(data: PathData, l1Ratio: number, nAlphas: number, 
   return geometricGrid(alphaMax, nAlphas, eps);
 }
 
-/** `logspace(log10(top·eps), log10(top), count)[::-1]` with numpy's `linspace` arithmetic. */
+/** `logspace(log10(top·eps), log10(top), count)[::-1]`, or every value 1e-15 when top ≤ 1e-15. */
 export function geometricGrid(top: number, count: number, eps: number): Float64Array {
-  const out = new Float64Array(count);
-  if (!(top > RESOLUTION)) return out.fill(RESOLUTION);
-  const start = Math.log10(top * eps);
-  const stop = Math.log10(top);
-  const div = count - 1;
+  if (!(top > RESOLUTION)) return new Float64Array(count).fill(RESOLUTION);
+  return logspace(Math.log10(top * eps), Math.log10(top), count).reverse();
+}
+
+/**
+ * numpy's `logspace(start, stop, num)` (base 10), with `linspace`'s arithmetic step for
+ * step: y = arange(num)·step + start, then y[−1] = stop (when num > 1), then 10^y. The
+ * results agree with numpy's to an ulp or two (the platforms' pow functions differ).
+ */
+export function logspace(start: number, stop: number, num: number): Float64Array {
+  const out = new Float64Array(num);
+  const div = num - 1;
   const step = (stop - start) / div;
-  for (let i = 0; i < count; i++) {
-    // numpy: y = arange(num)·step + start, then y[-1] = stop (only when num > 1)
-    const exponent = count > 1 && i === div ? stop : (div > 0 ? i * step : 0) + start;
-    out[count - 1 - i] = Math.pow(10, exponent);
+  for (let i = 0; i < num; i++) {
+    const exponent = num > 1 && i === div ? stop : (div > 0 ? i * step : 0) + start;
+    // 10^k for an integer k is exact in numpy (C's pow); V8's Math.pow(10, −4) is off by
+    // an ulp, so integer exponents go through the correctly rounded decimal parser
+    out[i] = Number.isInteger(exponent) && Math.abs(exponent) < 300 ? Number(`1e${exponent}`) : Math.pow(10, exponent);
   }
   return out;
 }
@@ -125,7 +133,10 @@ export function solvePath(data: PathData, penalty: PathPenalty, alphas: Float64A
   const dualGaps = new Float64Array(count);
   const nIters = new Int32Array(count);
   const converged: boolean[] = [];
-  let initial: { w: Float64Array; b: number } | undefined;
+  // each solve starts from the previous solution; the gradient there (∇_w F, the same for
+  // every alpha since only the penalty changes) is passed on for strategies that can skip
+  // their first full pass with it (see tests/path/bench/coordinateDescent-warm-path.patch)
+  let initial: { w: Float64Array; b: number; gradient?: Float64Array } | undefined;
   for (let k = 0; k < count; k++) {
     const result: SolveResult = solveWith(
       {
@@ -138,7 +149,7 @@ export function solvePath(data: PathData, penalty: PathPenalty, alphas: Float64A
       { strategy: 'cd', maxIter: options.maxIter, tol: options.tol, initial },
       { cd: coordinateDescent },
     );
-    initial = { w: result.w, b: result.b };
+    initial = { w: result.w, b: result.b, gradient: (result as { gradient?: Float64Array }).gradient };
     coefs.push(result.w.slice());
     intercepts[k] = originalIntercept(design, result.w, result.b, fitIntercept);
     dualGaps[k] = result.optimality;

@@ -1,12 +1,13 @@
 /**
  * Validation shared by the path functions and the cross-validation classes: option
  * objects that mix scalar hyperparameters (declared in a {@link ParamTable}) with
- * list-valued ones (`alphas`, `l1Ratio` lists, fold ids), and sample weights. One
- * message format, as everywhere: the option, the value received, what is allowed.
+ * list-valued ones (`alphas`, `l1Ratio` lists, fold ids). One message format, as
+ * everywhere: the option, the value received, what is allowed. (Sample weights are
+ * validated by `toDesign`, with X.)
  *
  * @module
  */
-import { DataError, ParameterError, describe } from '../errors.js';
+import { ParameterError, describe } from '../errors.js';
 import { type ParamTable, type ParamValues, resolveParams } from '../estimators/params.js';
 
 /** How a list-valued option is read: numbers, each checked against the bounds. */
@@ -25,7 +26,11 @@ export interface ListSpec {
 
 /** The resolved scalar options and the raw values of the list-valued ones (undefined when absent). */
 export interface SplitOptions<T extends ParamTable> {
+  /** The scalar options, validated, defaults filled in. */
   params: ParamValues<T>;
+  /** The scalar options as given (for an estimator's constructor, which resolves them again). */
+  scalars: Record<string, unknown>;
+  /** The list-valued options as given, for the caller to read. */
   lists: Record<string, unknown>;
 }
 
@@ -42,7 +47,7 @@ export function splitOptions<T extends ParamTable>(where: string, table: T, list
     !Array.isArray(options) &&
     (Object.getPrototypeOf(options) === null || Object.getPrototypeOf(Object.getPrototypeOf(options)) === null);
   // anything else (a number, an array, a Map, a class instance): resolveParams says what is wrong
-  if (!plain) return { params: resolveParams(where, table, options), lists: {} };
+  if (!plain) return { params: resolveParams(where, table, options), scalars: {}, lists: {} };
   const record = options as Record<string, unknown>;
   const known = [...Object.keys(table), ...listNames];
   for (const name of Object.keys(record)) {
@@ -61,7 +66,7 @@ export function splitOptions<T extends ParamTable>(where: string, table: T, list
     if (listNames.includes(name)) lists[name] = record[name];
     else scalars[name] = record[name];
   }
-  return { params: resolveParams(where, table, scalars), lists };
+  return { params: resolveParams(where, table, scalars), scalars, lists };
 }
 
 function editDistance(a: string, b: string): number {
@@ -117,36 +122,6 @@ export function readNumberList(where: string, name: string, value: unknown, spec
       throw new ParameterError('INVALID_PARAMETER', `${where}: option '${name}'[${i}] must be one of ${allowedEntry(spec)}; received ${describe(v)}.`);
     }
     out[i] = v as number;
-  }
-  return out;
-}
-
-/**
- * Validates sample weights (scikit-learn's `sample_weight`): one finite number ≥ 0 per
- * sample, not all zero. Returns a fresh Float64Array; the caller's array is untouched.
- */
-export function readSampleWeight(where: string, value: unknown, nSamples: number): Float64Array {
-  if (!isList(value)) {
-    throw new DataError('INVALID_DATA', `${where}: sampleWeight must be an array of ${nSamples} non-negative numbers (number[] or Float64Array); received ${describe(value)}.`);
-  }
-  if (value.length !== nSamples) {
-    throw new DataError('SHAPE_MISMATCH', `${where}: X has ${nSamples} rows but sampleWeight has ${value.length} values; pass one weight per row of X.`);
-  }
-  const out = new Float64Array(nSamples);
-  let total = 0;
-  for (let i = 0; i < nSamples; i++) {
-    const v = value[i];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      throw new DataError('INVALID_DATA', `${where}: sampleWeight[${i}] is ${describe(v)}; every weight must be a finite number ≥ 0.`);
-    }
-    out[i] = v;
-    total += v;
-  }
-  if (!(total > 0) || !Number.isFinite(total)) {
-    throw new DataError(
-      'INVALID_DATA',
-      `${where}: sampleWeight ${total > 0 ? 'sums to more than the largest float64' : 'is all zeros'}; give at least one sample a positive weight${total > 0 ? ' and rescale the weights' : ''}.`,
-    );
   }
   return out;
 }

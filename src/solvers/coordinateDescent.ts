@@ -39,6 +39,9 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
 
   const lipschitz = datafit.lipschitzConstants(design);
 
+  // a warm start that carries ∇_w F at (w, b) is the previous solve's final state (path
+  // solvers pass it on): b is already optimal for w and the first full pass is not needed
+  let carried = options.initial?.gradient;
   const stepIntercept = () => {
     const delta = datafit.interceptStep(state);
     if (delta !== 0) {
@@ -46,7 +49,7 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
       datafit.moveIntercept(state, delta);
     }
   };
-  if (fitIntercept) stepIntercept();
+  if (fitIntercept && !carried) stepIntercept();
 
   /** One epoch over `features[0..count)`; returns the largest change, |w| and KKT violation seen. */
   const epoch = (features: Int32Array, count: number) => {
@@ -99,7 +102,14 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
   let smallSteps = false;
   for (;;) {
     // outer pass: the full gradient gives the global measure and every violation
-    const gb = datafit.gradient(state, design, grad);
+    let gb: number;
+    if (carried) {
+      grad.set(carried);
+      gb = datafit.interceptGradient(state);
+      carried = undefined;
+    } else {
+      gb = datafit.gradient(state, design, grad);
+    }
     optimality = rule.measureFromGradient(state, w, grad, gb);
     const measureMet = optimality <= rule.threshold;
     if (measureMet && smallSteps) {
@@ -108,6 +118,7 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
     }
     if (iteration >= options.maxIter || stopped) break;
     let support = 0;
+    let violators = 0;
     let worst = fitIntercept ? Math.abs(gb) : 0;
     for (let j = 0; j < p; j++) {
       const d = penalty.subdifferentialDistance(w[j], grad[j], j);
@@ -115,11 +126,15 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
       // the support always stays in; then the largest violations
       scores[j] = w[j] !== 0 ? Infinity : d;
       if (w[j] !== 0) support++;
+      else if (d > 0) violators++;
       order[j] = j;
     }
     size = Math.min(p, Math.max(size, 2 * support, WORKING_SET_MIN));
     const features = size === p ? all : topScores(order, scores, size);
     const innerTolerance = INNER_FRACTION * worst;
+    // the set holds the support and every feature that violates its KKT condition: its
+    // solution is likely the global one, so solve it to small steps before the next pass
+    const complete = support + violators <= size && optimality <= 10 * rule.threshold;
     while (iteration < options.maxIter) {
       iteration++;
       const { violation, changeMax, wMax } = epoch(features, size);
@@ -133,7 +148,9 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
         break;
       }
       // once the measure is met, only the step condition is missing: keep going until it holds
-      if (violation <= innerTolerance && (smallSteps || !measureMet)) break;
+      // an epoch that changed nothing is a fixed point: more epochs would change nothing
+      // either (without this, a rounding-level violation at alphaMax spins to maxIter)
+      if ((violation <= innerTolerance || changeMax === 0) && (smallSteps || (!measureMet && !complete))) break;
     }
     // grow the set when the previous one was not enough (keeps the outer loop short)
     size = Math.min(p, 2 * size);
@@ -148,13 +165,19 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
     optimality,
     threshold: rule.threshold,
     objective: objectiveValue(problem, state, w),
+    gradient: grad,
   };
 }
 
-/** The `size` indices with the largest scores, in increasing index order (cache friendly). */
-function topScores(order: Int32Array, scores: Float64Array, size: number): Int32Array {
-  const sorted = Array.from(order).sort((a, b) => scores[b] - scores[a] || a - b);
-  const chosen = Int32Array.from(sorted.slice(0, size));
-  chosen.sort();
-  return chosen;
+/**
+ * The `size` indices with the largest scores, in increasing index order (cache friendly).
+ * A native typed-array sort finds the threshold; ties at it go to the smallest indices.
+ */
+function topScores(_order: Int32Array, scores: Float64Array, size: number): Int32Array {
+  const threshold = Float64Array.from(scores).sort()[scores.length - size];
+  const chosen = new Int32Array(size);
+  let count = 0;
+  for (let j = 0; j < scores.length && count < size; j++) if (scores[j] > threshold) chosen[count++] = j;
+  for (let j = 0; j < scores.length && count < size; j++) if (scores[j] === threshold) chosen[count++] = j;
+  return chosen.sort();
 }

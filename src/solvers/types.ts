@@ -43,6 +43,12 @@ export interface SolveOptions {
     w: Float64Array;
     /** Intercept for the stored (centered) design. */
     b: number;
+    /**
+     * ∇_w F at (w, b), when known — a previous result's `gradient` on the same datafit
+     * and design (a regularization path passes each solution on this way): coordinate
+     * descent then skips its first full pass over X.
+     */
+    gradient?: Float64Array;
   };
   /**
    * Coordinate descent only: restrict epochs to working sets of the likely support
@@ -73,4 +79,6 @@ export interface SolveResult {
   threshold: number;
   /** F + g at the solution. */
   objective: number;
+  /** ∇_w F at the returned (w, b), when the strategy computed it there (coordinate descent). */
+  gradient?: Float64Array;
 }

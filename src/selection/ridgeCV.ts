@@ -1,0 +1,421 @@
+/**
+ * {@link RidgeCV}: ridge regression with alpha chosen by efficient leave-one-out
+ * cross-validation, as scikit-learn's `RidgeCV` (its default, `cv=None`).
+ *
+ * With the columns centered (on weighted means), the intercept is unpenalized and
+ * separates: the hat matrix of the rescaled problem (rows times √swᵢ) is
+ *
+ *     H = q·qᵀ + X'(X'ᵀX' + alpha·I)⁻¹X'ᵀ,   X' = √sw ∘ X̃,   q = √sw / ‖√sw‖
+ *
+ * and the leave-one-out residual of sample i is eᵢ / (1 − Hᵢᵢ), eᵢ the residual of
+ * the fit on all the data. One eigendecomposition (the library's Jacobi SVD of a
+ * symmetric positive semi-definite matrix) serves every alpha:
+ * - p ≤ n: X'ᵀX' = V·diag(λ)·Vᵀ (p × p); with U = X̃V, Hᵢᵢ = swᵢ·(1/Σsw + Σₖ Uᵢₖ²/(λₖ + alpha))
+ *   and the coefficients are V·diag(1/(λ + alpha))·Vᵀ·X'ᵀy': O(n·p) per alpha;
+ * - p > n: X'X'ᵀ = Q·diag(λ)·Qᵀ (n × n); the residual is computed in the dual as
+ *   scikit-learn does, eᵢ/(1 − Hᵢᵢ) = cᵢ / dᵢ with c = (G⁻¹ − qqᵀ/alpha)·y' and
+ *   d = diag(G⁻¹ − qqᵀ/alpha), G = X'X'ᵀ + alpha·I — no cancellation when the fit
+ *   nearly interpolates: O(n²) per alpha.
+ *
+ * @module
+ */
+import { type Design, toDesign, toTargets } from '../data/design.js';
+import { Quadratic } from '../datafits/quadratic.js';
+import { ModelJSONError, NotFittedError } from '../errors.js';
+import { LinearModel, type ModelJSON, type Objective, type ObjectiveContext } from '../estimators/base.js';
+import { param } from '../estimators/params.js';
+import { rSquared } from '../estimators/regressor.js';
+import { jacobiSVD } from '../linalg/dense.js';
+import { weightedMean } from '../linalg/kernels.js';
+import { L2 } from '../penalties/l2.js';
+import { readNumberList, splitOptions } from '../path/validate.js';
+import { conjugateGradient } from '../solvers/conjugateGradient.js';
+import { directSolve } from '../solvers/direct.js';
+import { type StrategyTable, solveWith } from '../solvers/engine.js';
+import { type CVFitOptions, readCVFitOptions, readJSONNumber, readJSONNumbers, readJSONRows, readSelection } from './common.js';
+
+const parameters = {
+  /** See {@link RidgeCVOptions.fitIntercept}. */
+  fitIntercept: param.flag(true),
+};
+
+/** Options of {@link RidgeCV}; every one is optional. */
+export interface RidgeCVOptions {
+  /** The alphas to try, each > 0, in any order (default [0.1, 1, 10], scikit-learn's). */
+  alphas?: ArrayLike<number>;
+  /** Fit an unpenalized intercept (default true). */
+  fitIntercept?: boolean;
+}
+
+interface Selection {
+  alpha: number;
+  alpha1se: number;
+  /** [alpha][sample]: squared leave-one-out residual. */
+  msePath: Float64Array[];
+  /** Σsw-weighted mean of each row of msePath. */
+  mseMean: Float64Array;
+}
+
+/** The serialized form of a {@link RidgeCV}: a {@link ModelJSON} plus what selection found. */
+export interface RidgeCVJSON extends ModelJSON {
+  /** Present once the model is fitted. */
+  selection?: Record<string, unknown>;
+}
+
+/**
+ * Ridge regression with alpha chosen by leave-one-out cross-validation. For each alpha
+ * the model minimizes over w and b
+ *
+ *     ‖y − Xw − b‖²  +  alpha · ‖w‖²        (with weights: Σᵢ swᵢ(yᵢ − xᵢw − b)² + alpha·‖w‖²)
+ *
+ * scikit-learn's `Ridge(alpha)` objective (no 1/n, no ½; see {@link Ridge} for glmnet's
+ * equivalent). Every sample is predicted by the model fitted without it — in closed
+ * form, from one eigendecomposition, not n fits — and the alpha with the smallest
+ * mean squared leave-one-out error (sw-weighted with weights) is kept ({@link alpha});
+ * the model is then refit with it on all the data, exactly as `new Ridge({ alpha })`.
+ *
+ * scikit-learn: `RidgeCV(alphas, store_cv_values=True)`; `cv_values_[i, a]` is
+ * `swᵢ · msePath[a][i]` (scikit-learn stores the errors of the √sw-rescaled problem).
+ *
+ * @example
+ * ```ts
+ * import { RidgeCV } from 'penalized';
+ * import { loadDiabetes } from 'penalized/datasets';
+ *
+ * const { X, y } = loadDiabetes();
+ * const model = new RidgeCV({ alphas: [0.001, 0.01, 0.1, 1, 10] }).fit(X, y);
+ * model.alpha;      // 0.01
+ * model.alpha1se;   // 0.1
+ * model.predict(X.slice(0, 2));
+ * ```
+ */
+export class RidgeCV extends LinearModel<typeof parameters> {
+  /** The scalar hyperparameter table; `alphas` is a list. */
+  static readonly parameters = parameters;
+  /** The alphas to try, as given (validated, read-only). */
+  readonly alphaGrid: Float64Array;
+  private selection: Selection | undefined;
+
+  constructor(options: RidgeCVOptions = {}) {
+    const split = splitOptions('RidgeCV', parameters, ['alphas'], options);
+    super('RidgeCV', parameters, split.scalars);
+    this.alphaGrid =
+      split.lists.alphas === undefined ? Float64Array.of(0.1, 1, 10) : readNumberList('RidgeCV', 'alphas', split.lists.alphas, { min: 0, exclusiveMin: true });
+  }
+
+  /** Fits every alpha by leave-one-out, keeps the best and refits it on all of (X, y). Returns `this`. */
+  fit(X: unknown, y: unknown, options?: CVFitOptions): this {
+    const weightsInput = readCVFitOptions('RidgeCV', options);
+    this.fitted = undefined;
+    this.selection = undefined;
+    const fitIntercept = this.params.fitIntercept;
+    const design = toDesign(X, { center: fitIntercept, weights: weightsInput });
+    const n = design.nSamples;
+    const targets = toTargets(y, n);
+    const sw = design.sampleWeights;
+    const msePath = leaveOneOutErrors(design, targets, sw, fitIntercept, this.alphaGrid);
+    const total = sw ? sw.reduce((a, b) => a + b, 0) : n;
+    const mseMean = Float64Array.from(msePath, (errors) => {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += (sw ? sw[i] : 1) * errors[i];
+      return s / total;
+    });
+    // scikit-learn keeps the first best in the order the alphas were given
+    let best = 0;
+    for (let a = 1; a < mseMean.length; a++) if (mseMean[a] < mseMean[best]) best = a;
+    const threshold = mseMean[best] + looStandardError(msePath[best], mseMean[best], sw, total);
+    let alpha1se = this.alphaGrid[best];
+    for (let a = 0; a < mseMean.length; a++) if (mseMean[a] <= threshold && this.alphaGrid[a] > alpha1se) alpha1se = this.alphaGrid[a];
+    const alpha = this.alphaGrid[best];
+
+    // the refit: what Ridge does at this alpha (the exact direct solve, or CG when large)
+    const result = solveWith(
+      { design, y: targets, datafit: new Quadratic(2, sw), penalty: new L2(2 * alpha), fitIntercept },
+      { strategy: 'auto', maxIter: 1000, tol: 1e-4 },
+      { direct: directSolve, cg: conjugateGradient },
+    );
+    let intercept = 0;
+    if (fitIntercept) {
+      intercept = result.b;
+      for (let j = 0; j < result.w.length; j++) intercept -= design.columnMeans[j] * result.w[j];
+    }
+    this.selection = { alpha, alpha1se, msePath, mseMean };
+    this.fitted = { coef: result.w, intercept, nIter: result.nIter, converged: result.converged, optimality: result.optimality, criterion: result.criterion };
+    return this;
+  }
+
+  /** Predictions X·coef + intercept of the refit model, one per row of X. */
+  predict(X: unknown): Float64Array {
+    return this.linear(X);
+  }
+
+  /** R² of the refit model on (X, y), as scikit-learn's `score`. */
+  score(X: unknown, y: unknown): number {
+    const predicted = this.predict(X);
+    return rSquared(toTargets(y, predicted.length), predicted);
+  }
+
+  private requireSelection(what: string): Selection {
+    this.require(what);
+    if (!this.selection) throw new NotFittedError('RidgeCV', what);
+    return this.selection;
+  }
+
+  /** The alpha with the smallest mean leave-one-out error (scikit-learn's `alpha_`). */
+  get alpha(): number {
+    return this.requireSelection('alpha').alpha;
+  }
+
+  /**
+   * The largest alpha whose mean leave-one-out error is within one standard error of
+   * the minimum (glmnet's `lambda.1se` rule with the n samples as folds: the standard
+   * error is √(Σswᵢ(eᵢ² − m)²/Σsw / (n − 1)), i.e. sd/√n without weights). ≥ {@link alpha}.
+   */
+  get alpha1se(): number {
+    return this.requireSelection('alpha1se').alpha1se;
+  }
+
+  /** The alphas tried, in the order given. */
+  get alphas(): Float64Array {
+    this.requireSelection('alphas');
+    return this.alphaGrid.slice();
+  }
+
+  /**
+   * Squared leave-one-out residuals: `msePath[a][i]` = (yᵢ − ŷ₍₋ᵢ₎)² at `alphas[a]`
+   * (scikit-learn's `cv_values_[i, a]` is swᵢ times this).
+   */
+  get msePath(): Float64Array[] {
+    return this.requireSelection('msePath').msePath.map((row) => row.slice());
+  }
+
+  /** Mean (sw-weighted) of each row of {@link msePath}: what {@link alpha} minimizes. */
+  get mseMean(): Float64Array {
+    return this.requireSelection('mseMean').mseMean.slice();
+  }
+
+  /** @internal */
+  protected objective({ sampleWeights }: ObjectiveContext): Objective {
+    return { datafit: new Quadratic(2, sampleWeights), penalty: new L2(2 * this.requireSelection('objective').alpha) };
+  }
+
+  /** @internal */
+  protected strategies(): StrategyTable {
+    return { direct: directSolve, cg: conjugateGradient };
+  }
+
+  /** A plain-JSON snapshot: hyperparameters (with `alphas`), the refit model and the leave-one-out results. */
+  override toJSON(): RidgeCVJSON {
+    const json: RidgeCVJSON = super.toJSON();
+    json.params.alphas = Array.from(this.alphaGrid);
+    if (this.selection) {
+      const s = this.selection;
+      json.selection = { alpha: s.alpha, alpha1se: s.alpha1se, msePath: s.msePath.map((r) => Array.from(r)), mseMean: Array.from(s.mseMean) };
+    }
+    return json;
+  }
+
+  /** Rebuilds a model from {@link RidgeCV.toJSON} output, validating every field. */
+  static fromJSON(json: RidgeCVJSON | unknown): RidgeCV {
+    const model = RidgeCV.restore('RidgeCV', json, (params) => new RidgeCV(params as RidgeCVOptions));
+    if (model.isFitted) {
+      const raw = readSelection('RidgeCV', json);
+      const msePath = readJSONRows('RidgeCV', raw.msePath, 'selection.msePath');
+      const mseMean = readJSONNumbers('RidgeCV', raw.mseMean, 'selection.mseMean');
+      if (msePath.length !== model.alphaGrid.length || mseMean.length !== model.alphaGrid.length || msePath.some((r) => r.length !== msePath[0].length)) {
+        throw new ModelJSONError('RidgeCV', 'selection.msePath and selection.mseMean must have one row per alpha, each with one error per sample');
+      }
+      model.selection = {
+        alpha: readJSONNumber('RidgeCV', raw.alpha, 'selection.alpha'),
+        alpha1se: readJSONNumber('RidgeCV', raw.alpha1se, 'selection.alpha1se'),
+        msePath,
+        mseMean,
+      };
+    }
+    return model;
+  }
+}
+
+/** Glmnet's standard error with the n samples as folds, weighted by sw. */
+function looStandardError(errors: Float64Array, m: number, sw: Float64Array | undefined, total: number): number {
+  const n = errors.length;
+  if (n < 2) return 0;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += (sw ? sw[i] : 1) * (errors[i] - m) ** 2;
+  return Math.sqrt(s / total / (n - 1));
+}
+
+/** Squared leave-one-out residuals for every alpha (rows), from one eigendecomposition. */
+function leaveOneOutErrors(design: Design, y: Float64Array, sw: Float64Array | undefined, fitIntercept: boolean, alphas: Float64Array): Float64Array[] {
+  const n = design.nSamples;
+  const ybar = fitIntercept ? weightedMean(y, sw) : 0;
+  const root = new Float64Array(n);
+  for (let i = 0; i < n; i++) root[i] = sw ? Math.sqrt(sw[i]) : 1;
+  // y' = √sw ∘ (y − ȳ)
+  const yScaled = new Float64Array(n);
+  for (let i = 0; i < n; i++) yScaled[i] = root[i] * (y[i] - ybar);
+  const total = sw ? sw.reduce((a, b) => a + b, 0) : n;
+  const solve = design.nFeatures <= n ? primal : dual;
+  return solve(design, y, ybar, sw, root, yScaled, total, fitIntercept, alphas);
+}
+
+/** p ≤ n: eigendecomposition of X'ᵀX' (p × p). */
+function primal(
+  design: Design,
+  y: Float64Array,
+  ybar: number,
+  sw: Float64Array | undefined,
+  root: Float64Array,
+  yScaled: Float64Array,
+  total: number,
+  fitIntercept: boolean,
+  alphas: Float64Array,
+): Float64Array[] {
+  const { nSamples: n, nFeatures: p, values } = design;
+  // G = X'ᵀX' = X̃ᵀ·diag(sw)·X̃ (symmetric, so its row- and column-major layouts agree)
+  const G = new Float64Array(p * p);
+  const weighted = new Float64Array(n);
+  for (let j = 0; j < p; j++) {
+    for (let i = 0; i < n; i++) weighted[i] = (sw ? sw[i] : 1) * values[j * n + i];
+    for (let k = j; k < p; k++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += weighted[i] * values[k * n + i];
+      G[j * p + k] = s;
+      G[k * p + j] = s;
+    }
+  }
+  const { lambda, vectors } = symmetricEigen(G, p);
+  const V = { get: (j: number, k: number) => vectors[k * p + j] };
+  // U = X̃V (n × p, row-major), and the projections r = Vᵀ·X'ᵀy' = Uᵀ(sw ∘ (y − ȳ))
+  const U = new Float64Array(n * p);
+  for (let k = 0; k < p; k++) {
+    for (let j = 0; j < p; j++) {
+      const v = V.get(j, k);
+      if (v === 0) continue;
+      const off = j * n;
+      for (let i = 0; i < n; i++) U[i * p + k] += values[off + i] * v;
+    }
+  }
+  const r = new Float64Array(p);
+  for (let i = 0; i < n; i++) {
+    const t = root[i] * yScaled[i];
+    for (let k = 0; k < p; k++) r[k] += U[i * p + k] * t;
+  }
+  const out: Float64Array[] = [];
+  // w = V·coefInBasis; only the fitted values X̃w = U·coefInBasis are needed here
+  const coefInBasis = new Float64Array(p);
+  for (const alpha of alphas) {
+    for (let k = 0; k < p; k++) coefInBasis[k] = r[k] / (lambda[k] + alpha);
+    const errors = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let fitted = 0;
+      let leverage = 0;
+      for (let k = 0; k < p; k++) {
+        const u = U[i * p + k];
+        fitted += u * coefInBasis[k];
+        leverage += (u * u) / (lambda[k] + alpha);
+      }
+      const s = sw ? sw[i] : 1;
+      const h = s * ((fitIntercept ? 1 / total : 0) + leverage);
+      const e = (y[i] - ybar - fitted) / (1 - h);
+      errors[i] = e * e;
+    }
+    out.push(errors);
+  }
+  return out;
+}
+
+/** p > n: eigendecomposition of X'X'ᵀ (n × n), residuals in the dual (scikit-learn's `eigen` mode). */
+function dual(
+  design: Design,
+  y: Float64Array,
+  ybar: number,
+  sw: Float64Array | undefined,
+  root: Float64Array,
+  yScaled: Float64Array,
+  total: number,
+  fitIntercept: boolean,
+  alphas: Float64Array,
+): Float64Array[] {
+  const { nSamples: n, nFeatures: p, values } = design;
+  // K = X'X'ᵀ, accumulated one column at a time
+  const K = new Float64Array(n * n);
+  for (let j = 0; j < p; j++) {
+    const off = j * n;
+    for (let i = 0; i < n; i++) {
+      const xi = values[off + i] * root[i];
+      if (xi === 0) continue;
+      for (let k = i; k < n; k++) K[i * n + k] += xi * values[off + k] * root[k];
+    }
+  }
+  for (let i = 0; i < n; i++) for (let k = i + 1; k < n; k++) K[k * n + i] = K[i * n + k];
+  const { lambda, vectors } = symmetricEigen(K, n);
+  // Q[i][k]: component i of eigenvector k
+  const Q = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, k) => vectors[k * n + i]));
+  const qty = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += Q[i][k] * yScaled[i];
+    qty[k] = s;
+  }
+  const out: Float64Array[] = [];
+  for (const alpha of alphas) {
+    const errors = new Float64Array(n);
+    let fullResidual: Float64Array | undefined;
+    for (let i = 0; i < n; i++) {
+      let c = 0;
+      let d = 0;
+      const row = Q[i];
+      for (let k = 0; k < n; k++) {
+        const inv = 1 / (lambda[k] + alpha);
+        c += row[k] * qty[k] * inv;
+        d += row[k] * row[k] * inv;
+      }
+      // the intercept direction q = √sw/‖√sw‖ is unpenalized: remove it from G⁻¹ (qᵀy' = 0)
+      if (fitIntercept) d -= (root[i] * root[i]) / total / alpha;
+      const s = sw ? sw[i] : 1;
+      if (s > 0) {
+        const e = c / d / root[i];
+        errors[i] = e * e;
+      } else {
+        // a zero-weight sample is not in the fit: its leave-one-out residual is its residual
+        fullResidual ??= residuals(design, y, ybar, root, Q, lambda, qty, alpha);
+        errors[i] = fullResidual[i] * fullResidual[i];
+      }
+    }
+    out.push(errors);
+  }
+  return out;
+}
+
+/**
+ * Eigenvalues λ ≥ 0 and orthonormal eigenvectors of a symmetric positive semi-definite
+ * m×m matrix, from the library's one-sided Jacobi SVD (for such a matrix the singular
+ * values are the eigenvalues and the right singular vectors its eigenvectors; the
+ * accumulated rotations stay orthonormal even for zero eigenvalues). `vectors` is
+ * column-major: eigenvector k is vectors[k·m .. (k+1)·m).
+ */
+function symmetricEigen(A: Float64Array, m: number): { lambda: Float64Array; vectors: Float64Array } {
+  const { sigma, V } = jacobiSVD(A, m, m);
+  return { lambda: sigma, vectors: V };
+}
+
+/** y − ȳ − X̃w with w = X'ᵀ·(X'X'ᵀ + alpha·I)⁻¹·y'. */
+function residuals(design: Design, y: Float64Array, ybar: number, root: Float64Array, Q: number[][], lambda: Float64Array, qty: Float64Array, alpha: number): Float64Array {
+  const { nSamples: n, nFeatures: p, values } = design;
+  const c = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let k = 0; k < n; k++) s += (Q[i][k] * qty[k]) / (lambda[k] + alpha);
+    c[i] = s * root[i];
+  }
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = y[i] - ybar;
+  for (let j = 0; j < p; j++) {
+    const off = j * n;
+    let wj = 0;
+    for (let i = 0; i < n; i++) wj += values[off + i] * c[i];
+    for (let i = 0; i < n; i++) out[i] -= values[off + i] * wj;
+  }
+  return out;
+}
