@@ -112,7 +112,8 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
     }
     optimality = rule.measureFromGradient(state, w, grad, gb);
     const measureMet = optimality <= rule.threshold;
-    if (measureMet && smallSteps) {
+    // at the last iteration the measure alone decides, as in scikit-learn
+    if (measureMet && (smallSteps || iteration >= options.maxIter)) {
       converged = true;
       break;
     }

@@ -1,5 +1,5 @@
 /**
- * PENDING (src/estimators/logisticL2.ts, score): labels that are objects are not
+ * Regression (was pending; fixed in LogisticL2.score): labels that are objects were not
  * validated by LogisticL2.score, which returns accuracy 0 instead of a typed error.
  *
  * `fit` rejects them (INVALID_LABELS naming y[i]); `score(X, [{}, {}, …])` compares each

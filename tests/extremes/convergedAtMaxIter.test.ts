@@ -1,5 +1,5 @@
 /**
- * PENDING (src/solvers/coordinateDescent.ts): at maxIter, a fit whose duality gap is
+ * Regression (was pending; fixed in src/solvers/coordinateDescent.ts): at maxIter, a fit whose duality gap is
  * below the threshold reports converged = false, with a warning that says the opposite.
  *
  * Found by the honesty check of tests/properties/optimality.test.ts (with seeds 7 and 8;
