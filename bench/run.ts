@@ -5,14 +5,14 @@
  *
  *   npm run bench                          full run (~7 min on 2 cores)
  *   npm run bench -- --quick               n and p ÷10, peer budget 10 s (~1.5 min)
- *   npm run bench -- --only tall,wide      some problems (tall, wide, logistic, scaling)
+ *   npm run bench -- --only tall,wide      some problems (tall, wide, logistic, scaling, path)
  *   npm run bench -- --runs 7              timed runs per fit (median; default 5)
  *   npm run bench -- --no-peers --no-sklearn --no-memory
  *   npm run bench -- --peer-budget 60      seconds a peer may take on one fit
  *   npm run bench -- --sklearn-threads 0   BLAS threads for scikit-learn (0 = library default; default 1)
  *   npm run bench -- --keep-tmp            keep bench/.tmp (the binary data) afterwards
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -77,7 +77,7 @@ const RUNS = Math.round(numeric('runs', 5, 1));
 const WARMUP = 1;
 const PEER_BUDGET_S = numeric('peer-budget', QUICK ? 10 : 60, 1);
 const SKLEARN_THREADS = Math.round(numeric('sklearn-threads', 1, 0));
-const ALL_PROBLEMS = ['tall', 'wide', 'logistic', 'scaling'] as const;
+const ALL_PROBLEMS = ['tall', 'wide', 'logistic', 'scaling', 'path'] as const;
 type ProblemName = (typeof ALL_PROBLEMS)[number];
 const ONLY = (option('only') ?? ALL_PROBLEMS.join(',')).split(',').map((s) => s.trim()) as ProblemName[];
 for (const p of ONLY) {
@@ -585,6 +585,21 @@ async function main(): Promise<void> {
     targets.push(`- ${taskLabel(r)} ${r.size}: ≥ 20× the fastest JS peer (${fastest.peer}, estimated, not run): ${speedup} — ${verdict}`);
   }
   if (targets.length) out.push('', '### targets', '', ...targets);
+  if (ONLY.includes('path') && !QUICK) {
+    // the 100-alpha Lasso path on the wide problem against scikit-learn's lasso_path
+    // (bench/path.ts; needs scikit-learn, skipped with --no-sklearn)
+    out.push('', '### regularization path (wide problem, 100 alphas)', '');
+    if (process.argv.includes('--no-sklearn')) out.push('skipped (--no-sklearn)');
+    else {
+      const script = fileURLToPath(new URL('./path.ts', import.meta.url));
+      const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+      try {
+        out.push('```', execFileSync(tsx, [script, String(Math.min(RUNS, 5)), '1e-4'], { maxBuffer: 1 << 26 }).toString().trimEnd(), '```');
+      } catch (error) {
+        out.push(`failed: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+  }
   out.push('', `total wall time ${fmtS(performance.now() - started)}`);
   console.log(out.join('\n'));
 }

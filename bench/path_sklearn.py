@@ -1,7 +1,7 @@
 #!/usr/bin/python3
-"""scikit-learn side of tests/path/bench/pathTiming.ts (not a test; run by that script).
+"""scikit-learn side of bench/path.ts (not a test; run by that script).
 
-Usage: OPENBLAS_NUM_THREADS=1 /usr/bin/python3 path_timing_sklearn.py FOLDER RUNS TOL
+Usage: OPENBLAS_NUM_THREADS=1 /usr/bin/python3 path_sklearn.py FOLDER RUNS TOL
 
 FOLDER holds X.f64 (row-major float64, n x p), y.f64 and meta.json ({"n", "p"}).
 Times scikit-learn's lasso_path(X - mean, y - mean, n_alphas=100, eps=1e-3, tol=TOL)

@@ -1,13 +1,14 @@
 /**
- * Path cost against scikit-learn (not a test: run it by hand on a quiet machine).
+ * Path cost against scikit-learn (not a test). Run by `npm run bench` (problem `path`),
+ * or alone:
  *
- *     npx tsx tests/path/bench/pathTiming.ts [runs=3] [tol=1e-4]
+ *     npx tsx bench/path.ts [runs=3] [tol=1e-4]
  *
  * The issue's wide problem: n = 500, p = 10000, AR(1) Gaussian columns with ρ = 0.5,
  * 40 true nonzeros (random positions and signs, magnitudes in [1, 5]), noise σ = 1 — the
  * generator of `npm run bench` (mulberry32 + Box–Muller, seed 2), copied here so the
  * script stands alone. The data go to a temporary binary file that the scikit-learn
- * side (path_timing_sklearn.py, run with OPENBLAS_NUM_THREADS=1) reads. Both time the
+ * side (path_sklearn.py, run with OPENBLAS_NUM_THREADS=1) reads. Both time the
  * 100-alpha path at the same tol, centering included; CPU time (process.cpuUsage /
  * time.process_time) is reported with wall time, since on a shared machine CPU time is
  * the steadier of the two.
@@ -17,7 +18,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lassoPath } from '../../../src/path/index.js';
+import { lassoPath } from '../src/path/index.js';
 
 const runs = Number(process.argv[2] ?? 3);
 const tol = Number(process.argv[3] ?? 1e-4);
@@ -91,7 +92,7 @@ try {
     ours.wall.push((performance.now() - w0) / 1000);
     ours.cpu.push((c.user + c.system) / 1e6);
   }
-  const script = fileURLToPath(new URL('./path_timing_sklearn.py', import.meta.url));
+  const script = fileURLToPath(new URL('./path_sklearn.py', import.meta.url));
   const out = execFileSync('/usr/bin/python3', [script, folder, String(runs), String(tol)], {
     env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' },
     maxBuffer: 1 << 28,
@@ -110,7 +111,9 @@ try {
   console.log(`wide lasso path, n=${n} p=${p}, 100 alphas, tol=${tol}, ${runs} runs (median)`);
   console.log(`  penalized    cpu ${median(ours.cpu).toFixed(3)} s   wall ${median(ours.wall).toFixed(3)} s   epochs ${epochs}   support at alpha_min ${support}`);
   console.log(`  sklearn ${sk.version} cpu ${median(sk.cpu).toFixed(3)} s   wall ${median(sk.wall).toFixed(3)} s   epochs ${sk.epochs}   support at alpha_min ${sk.supportLast}`);
-  console.log(`  ratio (penalized / sklearn): cpu ${(median(ours.cpu) / median(sk.cpu)).toFixed(2)}   wall ${(median(ours.wall) / median(sk.wall)).toFixed(2)}`);
+  const wallRatio = median(ours.wall) / median(sk.wall);
+  console.log(`  ratio (penalized / sklearn): cpu ${(median(ours.cpu) / median(sk.cpu)).toFixed(2)}   wall ${wallRatio.toFixed(2)}`);
+  console.log(`  target ≤ 0.5× scikit-learn's lasso_path (wall): ${wallRatio <= 0.5 ? 'met' : 'NOT met'}`);
   console.log(`  grid: alphaMax ${path.alphas[0]} vs ${sk.alphaMax}; max |coef diff| at alpha_min ${diff.toExponential(2)} (max |coef| ${scale.toFixed(3)})`);
   console.log(`  runs: penalized cpu ${ours.cpu.map((t) => t.toFixed(3)).join(' ')}; sklearn cpu ${sk.cpu.map((t) => t.toFixed(3)).join(' ')}`);
 } finally {
