@@ -16,6 +16,10 @@ import {
   type Label,
   type ModelJSON,
   type PenalizedWarning,
+  LassoCV,
+  ElasticNetCV,
+  RidgeCV,
+  LogisticL2CV,
 } from '../src/index.js';
 
 // ---------------------------------------------------------------- fixture data
@@ -148,7 +152,61 @@ const cases: Case[] = [
     defaults: { C: 1, fitIntercept: true, maxIter: 1000, tol: 1e-4, solver: 'auto', penaltyFactor: null, standardize: false },
     nonConverging: { maxIter: 1, tol: 1e-12 },
   },
+  // the cross-validated estimators are models too: the same contract, small grids so it stays fast
+  {
+    name: 'LassoCV',
+    kind: 'regressor',
+    make: () => new LassoCV({ nAlphas: 8, cv: 3 }) as unknown as Model,
+    makeDefault: () => new LassoCV() as unknown as Model,
+    makeWith: (o) => new LassoCV(o) as unknown as Model,
+    fromJSON: (json) => LassoCV.fromJSON(json) as unknown as Model,
+    raw: regressorRaw,
+    data: diabetes,
+    other: otherData(diabetes, [0, 200], 6),
+    defaults: tableDefaults(LassoCV.parameters),
+  },
+  {
+    name: 'ElasticNetCV',
+    kind: 'regressor',
+    make: () => new ElasticNetCV({ nAlphas: 6, cv: 3, l1Ratio: [0.5, 0.9] }) as unknown as Model,
+    makeDefault: () => new ElasticNetCV() as unknown as Model,
+    makeWith: (o) => new ElasticNetCV(o) as unknown as Model,
+    fromJSON: (json) => ElasticNetCV.fromJSON(json) as unknown as Model,
+    raw: regressorRaw,
+    data: diabetes,
+    other: otherData(diabetes, [0, 200], 6),
+    defaults: tableDefaults(ElasticNetCV.parameters),
+  },
+  {
+    name: 'RidgeCV',
+    kind: 'regressor',
+    make: () => new RidgeCV() as unknown as Model,
+    makeDefault: () => new RidgeCV() as unknown as Model,
+    makeWith: (o) => new RidgeCV(o) as unknown as Model,
+    fromJSON: (json) => RidgeCV.fromJSON(json) as unknown as Model,
+    raw: regressorRaw,
+    data: diabetes,
+    other: otherData(diabetes, [0, 200], 6),
+    defaults: tableDefaults(RidgeCV.parameters),
+  },
+  {
+    name: 'LogisticL2CV',
+    kind: 'classifier',
+    make: () => new LogisticL2CV({ Cs: 4, cv: 3 }) as unknown as Model,
+    makeDefault: () => new LogisticL2CV() as unknown as Model,
+    makeWith: (o) => new LogisticL2CV(o) as unknown as Model,
+    fromJSON: (json) => LogisticL2CV.fromJSON(json) as unknown as Model,
+    raw: (model, X) => (model as unknown as LogisticL2CV).decisionFunction(X),
+    data: cancer,
+    other: otherData(cancerFull, [150, 300], 8),
+    defaults: tableDefaults(LogisticL2CV.parameters),
+  },
 ];
+
+/** The defaults a parameter table declares (for the CV classes, whose tables are long). */
+function tableDefaults(table: Record<string, { default: unknown }>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(table).map(([k, spec]) => [k, spec.default]));
+}
 
 // ---------------------------------------------------------------- helpers
 
