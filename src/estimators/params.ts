@@ -102,7 +102,8 @@ function checkValue(estimator: string, name: string, spec: ParamSpec, value: unk
   }
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance, case-insensitive: how close a misspelt option name is. */
+export function editDistance(a: string, b: string): number {
   const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let prev = dp[0];

@@ -8,7 +8,7 @@
  * @module
  */
 import { ParameterError, describe } from '../errors.js';
-import { type ParamTable, type ParamValues, resolveParams } from '../estimators/params.js';
+import { editDistance, type ParamTable, type ParamValues, resolveParams } from '../estimators/params.js';
 
 /** How a list-valued option is read: numbers, each checked against the bounds. */
 export interface ListSpec {
@@ -69,19 +69,6 @@ export function splitOptions<T extends ParamTable>(where: string, table: T, list
   return { params: resolveParams(where, table, scalars), scalars, lists };
 }
 
-function editDistance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0];
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j];
-      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length];
-}
 
 function allowedEntry(spec: ListSpec): string {
   const what = spec.integer ? 'integers' : 'finite numbers';
