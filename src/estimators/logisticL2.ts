@@ -128,39 +128,17 @@ export class LogisticL2 extends LinearModel<typeof parameters> {
 
   /** Probability of `classes[1]` for each row: σ(X·w + b), computed without overflow. */
   predictProba(X: unknown): Float64Array {
-    const z = this.linear(X);
-    for (let i = 0; i < z.length; i++) z[i] = sigmoidNeg(-z[i]);
-    return z;
+    return probabilities(this.linear(X));
   }
 
   /** The predicted label of each row (`classes[1]` where the logit is positive). */
   predict(X: unknown): Label[] {
-    const z = this.linear(X);
-    const [negative, positive] = this.labels!;
-    return Array.from(z, (v) => (v > 0 ? positive : negative));
+    return labelsOf(this.linear(X), this.labels!);
   }
 
   /** Accuracy: the fraction of rows whose predicted label equals y. */
   score(X: unknown, y: unknown): number {
-    const predicted = this.predict(X);
-    if (!Array.isArray(y) && !ArrayBuffer.isView(y)) {
-      throw new DataError('INVALID_LABELS', 'LogisticL2.score: y must be an array of labels, one per row of X.');
-    }
-    const labels = y as ArrayLike<unknown>;
-    if (labels.length !== predicted.length) {
-      throw new DataError('SHAPE_MISMATCH', `LogisticL2.score: X has ${predicted.length} rows but y has ${labels.length} labels.`);
-    }
-    let correct = 0;
-    for (let i = 0; i < predicted.length; i++) {
-      const label = labels[i];
-      // validated as in fit: an object label would never equal a prediction, and a
-      // silently low accuracy is worse than an error
-      if (!((typeof label === 'number' && Number.isFinite(label)) || typeof label === 'string')) {
-        throw new DataError('INVALID_LABELS', `LogisticL2.score: y[${i}] is ${describe(label)}; labels must be finite numbers or strings, as in fit.`);
-      }
-      if (predicted[i] === label) correct++;
-    }
-    return correct / predicted.length;
+    return accuracy('LogisticL2', this.predict(X), y);
   }
 
   /** @internal */
@@ -185,4 +163,40 @@ export class LogisticL2 extends LinearModel<typeof parameters> {
   static fromJSON(json: ModelJSON | unknown): LogisticL2 {
     return LogisticL2.restore('LogisticL2', json, (params) => new LogisticL2(params));
   }
+}
+
+/** σ(z) in place for every logit: the probability of `classes[1]`, without overflow. */
+export function probabilities(z: Float64Array): Float64Array {
+  for (let i = 0; i < z.length; i++) z[i] = sigmoidNeg(-z[i]);
+  return z;
+}
+
+/** `classes[1]` where the logit is positive, `classes[0]` elsewhere. */
+export function labelsOf(z: Float64Array, classes: readonly Label[]): Label[] {
+  const [negative, positive] = classes;
+  return Array.from(z, (v) => (v > 0 ? positive : negative));
+}
+
+/**
+ * The fraction of `predicted` equal to `y`, with y validated as fit validates labels: an
+ * object label would never equal a prediction, and a silently low accuracy is worse than
+ * an error.
+ */
+export function accuracy(estimator: string, predicted: Label[], y: unknown): number {
+  if (!Array.isArray(y) && !ArrayBuffer.isView(y)) {
+    throw new DataError('INVALID_LABELS', `${estimator}.score: y must be an array of labels, one per row of X.`);
+  }
+  const labels = y as ArrayLike<unknown>;
+  if (labels.length !== predicted.length) {
+    throw new DataError('SHAPE_MISMATCH', `${estimator}.score: X has ${predicted.length} rows but y has ${labels.length} labels.`);
+  }
+  let correct = 0;
+  for (let i = 0; i < predicted.length; i++) {
+    const label = labels[i];
+    if (!((typeof label === 'number' && Number.isFinite(label)) || typeof label === 'string')) {
+      throw new DataError('INVALID_LABELS', `${estimator}.score: y[${i}] is ${describe(label)}; labels must be finite numbers or strings, as in fit.`);
+    }
+    if (predicted[i] === label) correct++;
+  }
+  return correct / predicted.length;
 }

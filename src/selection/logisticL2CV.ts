@@ -5,14 +5,14 @@
  * @module
  */
 import { encodeBinaryLabels, toDesign } from '../data/design.js';
-import { Logistic, sigmoidNeg } from '../datafits/logistic.js';
+import { Logistic } from '../datafits/logistic.js';
 import { DataError, ModelJSONError, NotFittedError, ParameterError } from '../errors.js';
 import { LinearModel, type ModelJSON, type Objective, type ObjectiveContext } from '../estimators/base.js';
-import type { Label } from '../estimators/logisticL2.js';
+import { accuracy, labelsOf, probabilities, type Label } from '../estimators/logisticL2.js';
 import { param } from '../estimators/params.js';
 import { L2 } from '../penalties/l2.js';
 import { logspace, originalIntercept, rowsOf } from '../path/solvePath.js';
-import { isList, readNumberList, splitOptions } from '../path/validate.js';
+import { readNumberList, splitOptions } from '../path/validate.js';
 import { coordinateDescent } from '../solvers/coordinateDescent.js';
 import { type StrategyTable, solveWith } from '../solvers/engine.js';
 import { fista } from '../solvers/fista.js';
@@ -193,7 +193,7 @@ export class LogisticL2CV extends LinearModel<typeof parameters> {
         );
         initial = { w: result.w, b: result.b };
         if (!result.converged) unconverged++;
-        scorePath[c][f] = accuracy(raw, fold.test, signs, sw, result.w, originalIntercept(design, result.w, result.b, fitIntercept));
+        scorePath[c][f] = foldAccuracy(raw, fold.test, signs, sw, result.w, originalIntercept(design, result.w, result.b, fitIntercept));
       });
     });
     if (unconverged > 0) {
@@ -299,26 +299,17 @@ export class LogisticL2CV extends LinearModel<typeof parameters> {
 
   /** Probability of `classes[1]` for each row: σ(X·w + b). */
   predictProba(X: unknown): Float64Array {
-    const z = this.linear(X);
-    for (let i = 0; i < z.length; i++) z[i] = sigmoidNeg(-z[i]);
-    return z;
+    return probabilities(this.linear(X));
   }
 
   /** The predicted label of each row (`classes[1]` where the logit is positive). */
   predict(X: unknown): Label[] {
-    const z = this.linear(X);
-    const [negative, positive] = this.requireSelection('predict').classes;
-    return Array.from(z, (v) => (v > 0 ? positive : negative));
+    return labelsOf(this.linear(X), this.requireSelection('predict').classes);
   }
 
-  /** Accuracy: the fraction of rows whose predicted label equals y. */
+  /** Accuracy of the refit model: the fraction of rows whose predicted label equals y. */
   score(X: unknown, y: unknown): number {
-    const predicted = this.predict(X);
-    if (!isList(y)) throw new DataError('INVALID_LABELS', 'LogisticL2CV.score: y must be an array of labels, one per row of X.');
-    if (y.length !== predicted.length) throw new DataError('SHAPE_MISMATCH', `LogisticL2CV.score: X has ${predicted.length} rows but y has ${y.length} labels.`);
-    let correct = 0;
-    for (let i = 0; i < predicted.length; i++) if (predicted[i] === y[i]) correct++;
-    return correct / predicted.length;
+    return accuracy('LogisticL2CV', this.predict(X), y);
   }
 
   /** @internal */
@@ -381,7 +372,7 @@ export class LogisticL2CV extends LinearModel<typeof parameters> {
 }
 
 /** Σ swᵢ·[sign(ẑᵢ) = ỹᵢ] / Σ swᵢ over the test rows (ẑ > 0 predicts the positive class). */
-function accuracy(raw: ReturnType<typeof toDesign>, rows: Int32Array, signs: Float64Array, sw: Float64Array | undefined, w: Float64Array, intercept: number): number {
+function foldAccuracy(raw: ReturnType<typeof toDesign>, rows: Int32Array, signs: Float64Array, sw: Float64Array | undefined, w: Float64Array, intercept: number): number {
   const { nSamples: n, values } = raw;
   const z = new Float64Array(rows.length).fill(intercept);
   for (let j = 0; j < w.length; j++) {

@@ -8,7 +8,7 @@
  * the same reader encodeBinaryLabels uses, and say which entry is bad.
  */
 import { expect, it } from 'vitest';
-import { DataError, LogisticL2 } from '../../src/index.js';
+import { DataError, LogisticL2, LogisticL2CV } from '../../src/index.js';
 
 it('LogisticL2.score rejects object labels with INVALID_LABELS', () => {
   const X = [[1], [2], [3], [4]];
@@ -22,4 +22,11 @@ it('LogisticL2.score rejects object labels with INVALID_LABELS', () => {
   expect(thrown).toBeInstanceOf(DataError);
   expect((thrown as DataError).code).toBe('INVALID_LABELS');
   expect((thrown as DataError).message).toContain('y[0]');
+});
+
+it('LogisticL2CV.score shares the validation (it returned accuracy 0 for object labels too)', () => {
+  const X = [[1], [2], [3], [4], [5], [6]];
+  const model = new LogisticL2CV({ Cs: 2, cv: 2 }).fit(X, [0, 0, 0, 1, 1, 1]);
+  expect(model.score(X, [0, 0, 0, 1, 1, 1])).toBe(1); // labels that are fine still score
+  expect(() => model.score(X, [{}, {}, {}, {}, {}, {}])).toThrow(/y\[0\] is an object/);
 });
