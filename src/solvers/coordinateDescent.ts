@@ -96,7 +96,10 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
   const scores = new Float64Array(p);
   const order = new Int32Array(p);
   // without working sets every epoch visits all p features: the same loop, a fixed set
-  let size = options.workingSet === false ? p : WORKING_SET_MIN;
+  const useWorkingSet = options.workingSet !== false;
+  // the set's capacity; the set itself holds only features that can move
+  let capacity = useWorkingSet ? WORKING_SET_MIN : p;
+  let size = capacity;
   // scikit-learn's rule has two parts: the last epoch's largest change is below
   // tol·max|w|, and the duality gap is below its threshold
   let smallSteps = false;
@@ -130,7 +133,13 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
       else if (d > 0) violators++;
       order[j] = j;
     }
-    size = Math.min(p, Math.max(size, 2 * support, WORKING_SET_MIN));
+    if (useWorkingSet) {
+      // capacity: the support twice over (skglm's rule), doubled when the last set could not
+      // hold every violator (celer's growth). The set: the support and the worst violators
+      // only, since a feature with no KKT violation would not move in an epoch
+      capacity = Math.min(p, Math.max(WORKING_SET_MIN, 2 * support, support + violators > capacity ? 2 * capacity : 0));
+      size = Math.min(capacity, support + violators);
+    }
     const features = size === p ? all : topScores(order, scores, size);
     const innerTolerance = INNER_FRACTION * worst;
     // the set holds the support and every feature that violates its KKT condition: its
@@ -153,8 +162,6 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
       // either (without this, a rounding-level violation at alphaMax spins to maxIter)
       if ((violation <= innerTolerance || changeMax === 0) && (smallSteps || (!measureMet && !complete))) break;
     }
-    // grow the set when the previous one was not enough (keeps the outer loop short)
-    size = Math.min(p, 2 * size);
   }
   return {
     w,
@@ -175,6 +182,7 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
  * A native typed-array sort finds the threshold; ties at it go to the smallest indices.
  */
 function topScores(_order: Int32Array, scores: Float64Array, size: number): Int32Array {
+  if (size === 0) return new Int32Array(0);
   const threshold = Float64Array.from(scores).sort()[scores.length - size];
   const chosen = new Int32Array(size);
   let count = 0;
