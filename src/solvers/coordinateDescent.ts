@@ -38,6 +38,8 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
   const rule = new StoppingRule(problem, options.tol);
 
   const lipschitz = datafit.lipschitzConstants(design);
+  const units = lipschitz.map((L) => (L > 0 ? 1 / Math.sqrt(L) : 1));
+  const interceptUnit = 1 / Math.sqrt(datafit.smoothness * design.nSamples || 1);
 
   // a warm start that carries ∇_w F at (w, b) is the previous solve's final state (path
   // solvers pass it on): b is already optimal for w and the first full pass is not needed
@@ -63,7 +65,7 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
       const old = w[j];
       const grad = datafit.partialGradient(state, design, j);
       // the KKT violation before the step, free here: the inner loop's stopping measure
-      const d = penalty.subdifferentialDistance(old, grad, j);
+      const d = penalty.subdifferentialDistance(old, grad, j) * units[j];
       if (d > violation) violation = d;
       const next = penalty.proxCoordinate(old - grad / Lj, 1 / Lj, j);
       if (!(Math.abs(next) < Infinity)) {
@@ -123,9 +125,9 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
     if (iteration >= options.maxIter || stopped) break;
     let support = 0;
     let violators = 0;
-    let worst = fitIntercept ? Math.abs(gb) : 0;
+    let worst = fitIntercept ? Math.abs(gb) * interceptUnit : 0;
     for (let j = 0; j < p; j++) {
-      const d = penalty.subdifferentialDistance(w[j], grad[j], j);
+      const d = penalty.subdifferentialDistance(w[j], grad[j], j) * units[j];
       if (d > worst) worst = d;
       // the support always stays in; then the largest violations
       scores[j] = w[j] !== 0 ? Infinity : d;
