@@ -130,6 +130,18 @@ export class L1L2 implements Penalty {
   }
 
   /**
+   * g(σ·w)/σ² = Σⱼ vⱼ·(l1/σ·|wⱼ| + ½·l2·wⱼ²): the L1 strength scales like the target,
+   * the L2 strength not at all. Exact for σ a power of two when l1 = 0 or l2 = 0 (Ridge,
+   * Lasso); otherwise each strength within a few ulps (an L2 strength below ε·l1/σ,
+   * negligible beside the L1 one, may round to 0).
+   */
+  scaledForTarget(sigma: number): L1L2 {
+    const l1 = this.l1 / sigma;
+    const alpha = l1 + this.l2;
+    return new L1L2(alpha, alpha > 0 ? l1 / alpha : this.l1Ratio, { positive: this.positive, factors: this.factors });
+  }
+
+  /**
    * The smallest alpha at which w = 0 is optimal, given ∇F at w = 0:
    * maxⱼ |∂ⱼF(0)| / (vⱼ·l1Ratio) over penalized features (−∂ⱼF(0) when positive).
    */

@@ -40,6 +40,12 @@ export interface Penalty {
    */
   readonly gapAvailable?: boolean;
   /**
+   * The penalty of the same problem with the target divided by σ (a power of two):
+   * g_σ(w) = g(σ·w)/σ², so that w solves the squared-loss problem with y/σ iff σ·w solves
+   * the one with y. The engine solves problems with huge targets in those units.
+   */
+  scaledForTarget?(sigma: number): Penalty;
+  /**
    * When present, g(w) = ½·quadraticStrength·‖w‖², so with a squared loss the problem
    * is solved exactly by the normal equations.
    */

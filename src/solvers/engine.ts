@@ -12,9 +12,14 @@
  * Callers pass only the strategies they can need, so a bundle that imports `Lasso`
  * does not carry the direct solver (or ml-matrix, which only it uses).
  *
+ * A squared-loss problem whose targets exceed {@link HUGE_TARGET} is solved in units of
+ * a power of two σ ≥ max|yᵢ| (see {@link targetScale}): ‖y − ȳ‖², the objective and the
+ * duality gap would otherwise overflow and the stopping rule could never be met.
+ *
  * @module
  */
 import { PenalizedError } from '../errors.js';
+import type { Penalty } from '../penalties/types.js';
 import type { Problem, SolveOptions, SolveResult, Strategy } from './types.js';
 
 /** A strategy: minimizes the problem, with an optional test of whether it applies. */
@@ -57,7 +62,7 @@ export function solveWith(problem: Problem, options: SolveOptions, available: St
       `strategy '${String(name)}' is not available here; use one of ${['auto', ...Object.keys(available)].map((s) => `'${s}'`).join(', ')}.`,
     );
   }
-  const result = strategy(problem, options);
+  const result = solveInTargetUnits(problem, options, strategy);
   // a strategy stops as soon as its iterate stops being finite; say so instead of
   // handing back NaN coefficients
   let finite = Number.isFinite(result.b);
@@ -70,4 +75,75 @@ export function solveWith(problem: Problem, options: SolveOptions, available: St
     );
   }
   return result;
+}
+
+/**
+ * Targets beyond 2^400 (≈ 2.6e120) are solved in units of a power of two: their squares
+ * summed over up to 2^200 samples stay finite, so every ordinary problem is solved as
+ * given, bit for bit.
+ */
+export const HUGE_TARGET = 2 ** 400;
+
+/**
+ * A penalty that can restate itself for the target divided by σ: g_σ(w) = g(σ·w)/σ², so
+ * that w solves the problem with y/σ iff σ·w solves the one with y (for the elastic net:
+ * the L1 strength divided by σ, the L2 strength unchanged). Penalties without the method
+ * are solved as given.
+ */
+type TargetScalablePenalty = Penalty & { scaledForTarget?(sigma: number): Penalty };
+
+/**
+ * σ for a squared-loss problem whose targets exceed {@link HUGE_TARGET}: the power of two
+ * at or above max|yᵢ| (at most 2^1023), so y/σ lies in [−2, 2] and dividing by σ is
+ * exact (down to entries 2^1022 times smaller than the largest, which the fit cannot
+ * resolve anyway). 1 otherwise, and for a datafit or penalty that cannot be restated.
+ */
+export function targetScale(problem: Problem): number {
+  const penalty = problem.penalty as TargetScalablePenalty;
+  // F(z) = (s/2)·Σ swᵢ(yᵢ − zᵢ)² is homogeneous: F at (y − z)/σ is F at y − z over σ²
+  if (problem.datafit.quadraticWeight === undefined || penalty.scaledForTarget === undefined) return 1;
+  let largest = 0;
+  for (let i = 0; i < problem.y.length; i++) largest = Math.max(largest, Math.abs(problem.y[i]));
+  if (!(largest > HUGE_TARGET) || largest === Infinity) return 1;
+  // log2 may round down to the exponent below; 2^1023 is the largest power of two
+  let exponent = Math.ceil(Math.log2(largest));
+  if (2 ** exponent < largest) exponent++;
+  return 2 ** Math.min(exponent, 1023);
+}
+
+/**
+ * Runs the strategy on the problem in target units σ ({@link targetScale}): y/σ, the
+ * restated penalty, a warm start divided by σ; the solution, gradient and iterates
+ * reported back multiplied by σ, the objective and stopping measure by σ² (Infinity when
+ * they exceed the largest double: the solution itself is still exact).
+ */
+function solveInTargetUnits(problem: Problem, options: SolveOptions, strategy: StrategyImplementation): SolveResult {
+  const sigma = targetScale(problem);
+  if (sigma === 1) return strategy(problem, options);
+  const penalty = (problem.penalty as TargetScalablePenalty).scaledForTarget!(sigma);
+  const divide = (v: Float64Array) => v.map((x) => x / sigma);
+  const { initial, onIteration } = options;
+  const result = strategy(
+    { ...problem, y: divide(problem.y), penalty },
+    {
+      ...options,
+      initial: initial && {
+        w: divide(initial.w),
+        b: initial.b / sigma,
+        gradient: initial.gradient && divide(initial.gradient),
+      },
+      onIteration:
+        onIteration && ((info) => onIteration({ iteration: info.iteration, w: info.w.map((x) => x * sigma), b: info.b * sigma })),
+    },
+  );
+  for (let j = 0; j < result.w.length; j++) result.w[j] *= sigma;
+  if (result.gradient) for (let j = 0; j < result.gradient.length; j++) result.gradient[j] *= sigma;
+  return {
+    ...result,
+    b: result.b * sigma,
+    // (x·σ)·σ, not x·σ²: σ² overflows for σ = 2^1023 and 0·∞ would be NaN
+    objective: result.objective * sigma * sigma,
+    optimality: result.optimality * sigma * sigma,
+    threshold: result.threshold * sigma * sigma,
+  };
 }

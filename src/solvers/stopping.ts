@@ -5,7 +5,11 @@
  *   Lasso and elastic net): stop when `P(w) − D(θ) ≤ tol · gapScale`, where θ is the
  *   dual point −∇F(Xw + b), centered when an intercept is fitted and rescaled into
  *   the dual domain. For the Lasso this is scikit-learn's rule exactly:
- *   `gap ≤ tol · ‖y − ȳ‖² / n` in the `1/(2n)` objective.
+ *   `gap ≤ tol · ‖y − ȳ‖² / n` in the `1/(2n)` objective, up to one refinement: each
+ *   uⱼ = xⱼᵀθ is first moved toward 0 by its rounding bound γ·√n·ε·‖xⱼ‖·‖θ‖. A column
+ *   in huge units has a computed xⱼᵀθ ≈ ε·‖xⱼ‖·‖θ‖ ≫ alpha even at the optimum, which
+ *   would shrink θ to nothing; on ordinary data the bound is ~1e-13 of alpha and moves
+ *   the gap by about bound·‖w‖₁, no more than the gap's own round-off.
  * - **KKT residual** otherwise: stop when `max(|∂F/∂b|/√L_b, maxⱼ dist(−∂F/∂wⱼ, ∂gⱼ(wⱼ))/√Lⱼ)`
  *   falls to `tol` times its value at w = 0, b = 0. Each coordinate's violation is
  *   measured in equilibrated units (divided by √ of its curvature Lⱼ), so a feature in
@@ -14,8 +18,15 @@
  *
  * @module
  */
-import { matTVec, sum } from '../linalg/kernels.js';
+import { dot, matTVec, maxAbs, sum } from '../linalg/kernels.js';
 import type { Problem } from './types.js';
+
+/**
+ * γ in the rounding bound γ·√n·ε·‖xⱼ‖·‖θ‖ of a computed xⱼᵀθ: the error of a sum of n
+ * products grows like √n·ε times their magnitudes (Σᵢ|xᵢⱼθᵢ| ≤ ‖xⱼ‖·‖θ‖), and γ = 4
+ * covers the spread of that random walk with margin.
+ */
+const ROUNDING_FACTOR = 4;
 
 export class StoppingRule {
   readonly criterion: 'duality-gap' | 'kkt';
@@ -25,6 +36,8 @@ export class StoppingRule {
   /** 1/√Lⱼ for the KKT rule's equilibrated units (1 for a constant column). */
   private readonly units: Float64Array;
   private readonly interceptUnit: number;
+  /** ‖xⱼ‖, for the rounding bound of xⱼᵀθ (duality gap only). */
+  private readonly columnNorms: Float64Array;
 
   constructor(
     private readonly problem: Problem,
@@ -43,6 +56,7 @@ export class StoppingRule {
     const interceptCurvature = datafit.smoothness * design.nSamples;
     this.interceptUnit = interceptCurvature > 0 ? 1 / Math.sqrt(interceptCurvature) : 1;
     const atZero = datafit.createState(design, y);
+    this.columnNorms = gap ? design.columnSquaredNorms.map(Math.sqrt) : new Float64Array(0);
     if (gap) {
       this.criterion = 'duality-gap';
       this.threshold = tol * datafit.gapScale!(atZero, fitIntercept);
@@ -75,12 +89,18 @@ export class StoppingRule {
     const { datafit, penalty, design, fitIntercept } = this.problem;
     const theta = this.theta;
     datafit.dualPoint(state, theta);
+    // of θ before centering: it bounds the centered θ too, and u from the gradient is computed from it
+    const thetaNorm = norm(theta);
     if (fitIntercept) {
-      // the intercept's dual constraint is Σθ = 0
-      const mean = sum(theta) / theta.length;
-      for (let i = 0; i < theta.length; i++) theta[i] -= mean;
+      // the intercept's dual constraint is Σθ = 0; the sum is removed in proportion to the
+      // sample weights, so θᵢ stays 0 where swᵢ = 0 (outside that, F* is +∞ and a plain
+      // mean shift made the gap read negative) and Xᵀθ is unchanged (weighted-centered columns)
+      const sw = datafit.sampleWeights;
+      const shift = sum(theta) / (sw ? sum(sw) : theta.length);
+      for (let i = 0; i < theta.length; i++) theta[i] -= (sw ? sw[i] : 1) * shift;
     }
     if (!uReady) matTVec(design, theta, this.u);
+    this.discountRounding(thetaNorm);
     const scale = penalty.dualScale!(this.u);
     if (scale !== 1) {
       for (let i = 0; i < theta.length; i++) theta[i] *= scale;
@@ -89,6 +109,23 @@ export class StoppingRule {
     const primal = datafit.value(state) + penalty.value(w);
     const dual = -datafit.conjugateAtNegative!(state, theta) - penalty.conjugate!(this.u);
     return primal - dual;
+  }
+
+  /**
+   * Moves each uⱼ toward 0 by its rounding bound (to 0 when |uⱼ| is within it): the
+   * dual point is then feasible up to a perturbation of θ of relative size ~√n·ε, and
+   * D(θ) moves by about bound·‖w‖₁. Without it a column in units of 1e120 (an
+   * effectively unpenalized feature) reads |xⱼᵀθ| ≈ 1e103 ≫ alpha at the optimum, θ is
+   * scaled to ~1e-105 and the gap never closes.
+   */
+  private discountRounding(thetaNorm: number): void {
+    const u = this.u;
+    const perUnitNorm = roundingBound(this.problem.design.nSamples, thetaNorm);
+    for (let j = 0; j < u.length; j++) {
+      const bound = perUnitNorm * this.columnNorms[j];
+      const a = Math.abs(u[j]);
+      u[j] = a > bound ? Math.sign(u[j]) * (a - bound) : 0;
+    }
   }
 
   /** max(|∂F/∂b|/√L_b if fitted, maxⱼ dist(−∂F/∂wⱼ, ∂gⱼ(wⱼ))/√Lⱼ). */
@@ -108,6 +145,26 @@ export class StoppingRule {
     }
     return worst;
   }
+}
+
+/** The rounding bound of a computed xⱼᵀθ per unit of ‖xⱼ‖: γ·√n·ε·‖θ‖ (γ = {@link ROUNDING_FACTOR}). */
+function roundingBound(nSamples: number, thetaNorm: number): number {
+  return ROUNDING_FACTOR * Math.sqrt(nSamples) * Number.EPSILON * thetaNorm;
+}
+
+/** ‖v‖, without overflow or underflow of the squares (targets beyond 1e154 or below 1e-154). */
+function norm(v: Float64Array): number {
+  const squares = dot(v, v);
+  if (squares > 1e-290 && squares < Infinity) return Math.sqrt(squares);
+  const m = maxAbs(v);
+  if (m === 0 || !Number.isFinite(m)) return m;
+  let s = 0;
+  for (let i = 0; i < v.length; i++) {
+    // a division, not a product with 1/m: 1/m overflows for a subnormal m
+    const t = v[i] / m;
+    s += t * t;
+  }
+  return m * Math.sqrt(s);
 }
 
 /** F + g at the state's iterate. */
