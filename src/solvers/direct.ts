@@ -19,7 +19,8 @@
 import type { Design } from '../data/design.js';
 import { PenalizedError } from '../errors.js';
 import { cholesky, choleskySolve, jacobiSVD } from '../linalg/dense.js';
-import { axpyColumn, dotColumn, matTVec, matVec, weightedMean } from '../linalg/kernels.js';
+import { gramMatrix, outerGramMatrix } from '../linalg/gram.js';
+import { matTVec, matVec, weightedMean } from '../linalg/kernels.js';
 import { StoppingRule, objectiveValue } from './stopping.js';
 import type { Problem, SolveOptions, SolveResult } from './types.js';
 
@@ -119,46 +120,20 @@ export function directSolve(problem: Problem, _options?: SolveOptions): SolveRes
 /** s·XᵀWX + λI as a dense row-major p×p array (exactly symmetric). */
 function gram(design: Design, s: number, lambda: number, sw?: Float64Array): Float64Array {
   const { nSamples: n, nFeatures: p, values } = design;
-  const A = new Float64Array(p * p);
-  const weighted = new Float64Array(n);
-  for (let j = 0; j < p; j++) {
-    for (let i = 0; i < n; i++) weighted[i] = (sw ? sw[i] : 1) * values[j * n + i];
-    for (let k = j; k < p; k++) {
-      const v = s * dotColumn(values, k * n, weighted, n);
-      A[j * p + k] = v;
-      A[k * p + j] = v;
-    }
-    A[j * p + j] += lambda;
-  }
+  const A = gramMatrix(values, n, p, sw);
+  for (let i = 0; i < p * p; i++) A[i] *= s;
+  for (let j = 0; j < p; j++) A[j * p + j] += lambda;
   return A;
 }
 
-/** s·W^½XXᵀW^½ + λI as a dense row-major n×n array, accumulated one column at a time. */
+/** s·W^½XXᵀW^½ + λI as a dense row-major n×n array (exactly symmetric). */
 function kernel(design: Design, s: number, lambda: number, root?: Float64Array): Float64Array {
   const { nSamples: n, nFeatures: p, values } = design;
-  const K = new Float64Array(n * n);
-  const row = new Float64Array(n);
-  for (let j = 0; j < p; j++) {
-    const off = j * n;
-    for (let i = 0; i < n; i++) {
-      const xi = values[off + i];
-      if (xi === 0) continue;
-      row.set(K.subarray(i * n, i * n + n));
-      axpyColumn(xi, values, off, row, n);
-      K.set(row, i * n);
-    }
-  }
+  const K = outerGramMatrix(values, n, p);
   for (let i = 0; i < n; i++) {
+    // root[i]·root[k] is the same number for (i, k) and (k, i): K stays symmetric
     for (let k = 0; k < n; k++) K[i * n + k] *= s * (root ? root[i] * root[k] : 1);
     K[i * n + i] += lambda;
-  }
-  // make exactly symmetric (rounding may differ between the two triangles)
-  for (let i = 0; i < n; i++) {
-    for (let k = i + 1; k < n; k++) {
-      const v = 0.5 * (K[i * n + k] + K[k * n + i]);
-      K[i * n + k] = v;
-      K[k * n + i] = v;
-    }
   }
   return K;
 }
