@@ -195,8 +195,8 @@ describe('a constant or all-zero target', () => {
   it.each(regressors)('%s: y constant → predictions equal the constant (coef exactly 0 when the mean is exact), converged', (_name, make) => {
     // 0 and 2.5 have an exact mean; for 0.1 or 1/3, Σy/n differs from y by an ulp, and that
     // round-off (1e-33 here) is all a model can see: coef·x stays within a few ulps of c.
-    // (ElasticNet and Lasso at |c| ≥ 1e154, where ‖y‖² overflows, are pending:
-    // tests/pending/huge-target-gap.pending.ts)
+    // (ElasticNet and Lasso at |c| ≥ 1e154, where ‖y‖² would overflow, are solved in
+    // power-of-two units: tests/extremes/gap-certification.test.ts)
     for (const c of [0, 2.5, 0.1, 1 / 3, -1e-300, 3.3e-7, -7.77e100, 1e150]) {
       const model = make().fit(base, new Array(n).fill(c));
       expect(model.converged).toBe(true);
