@@ -29,11 +29,13 @@ export const ENTRIES = {
 };
 
 /** Min+gz budgets in bytes (1 KB = 1000 bytes: the stricter reading of "8 KB"). */
-// The issue's target for Lasso alone is 8 KB; it measures 9.5 KB since the data
-// boundary gained its hostile-input checks (~0.5 KB) and Lasso its sample weights,
-// positive, penaltyFactor and standardize options (~1 KB). The budget here guards
-// against growth at 10 KB until that is won back; the 8 KB target stays open.
-export const BUDGETS = { lasso: 10_000, all: 30_000 };
+// The issue's target for Lasso alone is 8 KB; it measures 10.4 KB since the data
+// boundary gained its hostile-input checks (~0.5 KB), Lasso its sample weights,
+// positive, penaltyFactor and standardize options (~1 KB), and the stopping rule its
+// extreme-scale certification (rounding-aware dual point, power-of-two target units,
+// ~0.6 KB). The budget here guards against growth at 11 KB; the 8 KB target stays open
+// (without any message strings the bundle would still be 7.3 KB: see docs/bundle-size.md).
+export const BUDGETS = { lasso: 11_000, all: 30_000 };
 
 /**
  * Bundles each entry with 'penalized' resolved from `from` (a directory whose
