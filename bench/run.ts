@@ -7,6 +7,7 @@
  *   npm run bench -- --quick               n and p ÷10, peer budget 10 s (~1.5 min)
  *   npm run bench -- --only tall,wide      some problems (tall, wide, logistic, scaling, path)
  *   npm run bench -- --runs 7              timed runs per fit (median; default 5)
+ *   npm run bench -- --rounds 3            alternate penalized and scikit-learn this many times (default 3)
  *   npm run bench -- --no-peers --no-sklearn --no-memory
  *   npm run bench -- --peer-budget 60      seconds a peer may take on one fit
  *   npm run bench -- --sklearn-threads 0   BLAS threads for scikit-learn (0 = library default; default 1)
@@ -52,7 +53,7 @@ function option(name: string): string | undefined {
   const eq = argv.find((a) => a.startsWith(`--${name}=`));
   return eq?.slice(name.length + 3);
 }
-const known = ['quick', 'only', 'runs', 'no-peers', 'no-sklearn', 'no-memory', 'peer-budget', 'sklearn-threads', 'keep-tmp', 'help'];
+const known = ['quick', 'only', 'runs', 'rounds', 'no-peers', 'no-sklearn', 'no-memory', 'peer-budget', 'sklearn-threads', 'keep-tmp', 'help'];
 for (const a of argv) {
   if (a.startsWith('--') && !known.includes(a.slice(2).split('=')[0])) {
     console.error(`Unknown option ${a}. Options: ${known.map((k) => '--' + k).join(' ')}`);
@@ -74,6 +75,10 @@ function numeric(name: string, fallback: number, min: number): number {
 }
 const QUICK = flag('quick');
 const RUNS = Math.round(numeric('runs', 5, 1));
+// The machine drifts (other load, memory management) over minutes: timing penalized and
+// scikit-learn in alternating rounds and taking the median of the per-round ratios keeps
+// a slow spell from landing on one side only.
+const ROUNDS = Math.round(numeric('rounds', QUICK ? 1 : 3, 1));
 const WARMUP = 1;
 const PEER_BUDGET_S = numeric('peer-budget', QUICK ? 10 : 60, 1);
 const SKLEARN_THREADS = Math.round(numeric('sklearn-threads', 1, 0));
@@ -180,6 +185,8 @@ interface Row {
   p: number;
   penalized: Measured;
   sklearn?: Measured;
+  /** penalized time / scikit-learn time in each round (median reported). */
+  ratios: number[];
   peers: PeerResult[];
   memory?: Memory;
 }
@@ -187,6 +194,12 @@ interface Row {
 // ---------------------------------------------------------------------------------
 // penalized: in this process, number[][] in, median of RUNS after WARMUP
 // ---------------------------------------------------------------------------------
+
+/** One measurement from several rounds: the median time, the last round's result. */
+function acrossRounds(rounds: Measured[]): Measured {
+  const last = rounds[rounds.length - 1];
+  return { ...last, timeMs: median(rounds.map((m) => m.timeMs)), times: rounds.flatMap((m) => m.times) };
+}
 
 function timePenalized(task: Task, d: Dataset, X: number[][], y: number[]): Measured {
   const times: number[] = [];
@@ -404,7 +417,8 @@ async function main(): Promise<void> {
     `machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; commit ${gitCommit()}`,
     sk.ok ? `scikit-learn ${sk.why} (${PYTHON}, BLAS threads: ${SKLEARN_THREADS > 0 ? SKLEARN_THREADS : 'library default'})` : sk.why,
     peers.ok ? `JS peers: ${Object.values(PEER_LABEL).join(', ')}; budget ${PEER_BUDGET_S}s per fit` : peers.why,
-    `timing: median of ${RUNS} runs after ${WARMUP} warm-up, X passed as number[][] (conversion included), tol 1e-4`,
+    `timing: median of ${RUNS} runs after ${WARMUP} warm-up, X passed as number[][] (conversion included), tol 1e-4; ` +
+      `${ROUNDS} alternating round${ROUNDS > 1 ? 's' : ''} of penalized then scikit-learn (times: median over rounds; ratio: median of the rounds' ratios)`,
   ];
   for (const h of header) log(h);
 
@@ -416,19 +430,41 @@ async function main(): Promise<void> {
     const X = toRows(d);
     const y = Array.from(d.y);
     const size = `${spec.n}×${spec.p}`;
-    const specRows: Row[] = [];
-    for (const task of tasks) {
-      log(`${task.id}: penalized`);
-      const penalized = timePenalized(task, d, X, y);
-      log(`${task.id}: penalized ${fmtMs(penalized.timeMs)} ms, ${penalized.nIter} iter`);
-      specRows.push({ task, group: spec.group, size, n: spec.n, p: spec.p, penalized, peers: [] });
-    }
     const folder = needFiles ? writeDataset(tmpDir, d) : '';
-    if (sk.ok) {
-      log(`${spec.name}: scikit-learn`);
-      const res = runSklearn(folder, tasks);
-      for (const row of specRows) row.sklearn = res[row.task.id];
+    const penalizedRounds: Measured[][] = tasks.map(() => []);
+    const sklearnRounds: Measured[][] = tasks.map(() => []);
+    for (let round = 1; round <= ROUNDS; round++) {
+      const of = ROUNDS > 1 ? ` (round ${round}/${ROUNDS})` : '';
+      tasks.forEach((task, k) => {
+        log(`${task.id}: penalized${of}`);
+        const m = timePenalized(task, d, X, y);
+        log(`${task.id}: penalized ${fmtMs(m.timeMs)} ms, ${m.nIter} iter`);
+        penalizedRounds[k].push(m);
+      });
+      if (sk.ok) {
+        log(`${spec.name}: scikit-learn${of}`);
+        const res = runSklearn(folder, tasks);
+        tasks.forEach((task, k) => {
+          if (res[task.id]) sklearnRounds[k].push(res[task.id]);
+        });
+      }
     }
+    const specRows: Row[] = tasks.map((task, k) => {
+      const ours = penalizedRounds[k];
+      const theirs = sklearnRounds[k];
+      const ratios = theirs.length === ours.length ? ours.map((m, r) => m.timeMs / theirs[r].timeMs) : [];
+      return {
+        task,
+        group: spec.group,
+        size,
+        n: spec.n,
+        p: spec.p,
+        penalized: acrossRounds(ours),
+        sklearn: theirs.length ? acrossRounds(theirs) : undefined,
+        ratios,
+        peers: [],
+      };
+    });
     if (memoryOn) {
       for (const row of specRows) {
         log(`${row.task.id}: memory`);
@@ -467,7 +503,7 @@ async function main(): Promise<void> {
           String(r.penalized.nonzeros),
           fmtObj(r.penalized.objective),
           s ? fmtMs(s.timeMs) : '–',
-          s ? `${(r.penalized.timeMs / s.timeMs).toFixed(2)}×` : '–',
+          s ? `${(r.ratios.length ? median(r.ratios) : r.penalized.timeMs / s.timeMs).toFixed(2)}×` : '–',
           s ? iters(s) : '–',
           s ? String(s.nonzeros) : '–',
           s ? fmtObj(s.objective) : '–',
@@ -478,7 +514,7 @@ async function main(): Promise<void> {
   );
   out.push(
     '',
-    'ratio = penalized time / scikit-learn time (lower is better). rel. diff = (penalized − sklearn)/|sklearn| objective, both computed by the harness',
+    'ratio = penalized time / scikit-learn time, the median over the alternating rounds (lower is better). rel. diff = (penalized − sklearn)/|sklearn| objective, both computed by the harness',
     'from coef/intercept with the formulas in docs/benchmarks.md (negative: penalized reached a lower objective). * = did not converge. iter = epochs (CD) or iterations.',
   );
 
