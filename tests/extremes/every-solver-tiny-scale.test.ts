@@ -17,6 +17,7 @@
 import { describe, expect, it } from 'vitest';
 import { LogisticL2, Ridge, setWarningHandler } from '../../src/index.js';
 import { rng } from '../helpers/fixtures.js';
+import { l2RelativeError } from '../helpers/reference.js';
 
 const r = rng(1);
 const n = 60;
@@ -25,23 +26,13 @@ const y = X.map((row) => row[0] - 2 * row[1] + 0.5 * row[2] + 3 * row[3] + 0.3 +
 const c = 1e-150;
 const Xc = X.map((row) => row.map((v) => v * c));
 const yc = y.map((v) => v * c);
-const relative = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  let d = 0;
-  let s = 0;
-  for (let i = 0; i < b.length; i++) {
-    d += (a[i] - b[i]) ** 2;
-    s += b[i] ** 2;
-  }
-  return Math.sqrt(d / s);
-};
-
 describe('every solver on data scaled by 1e-150', () => {
   it.each(Ridge.parameters.solver.choices)('Ridge (%s) with alpha·c²: same predictions, converged', (solver) => {
     setWarningHandler(null);
     const plain = new Ridge({ alpha: 0.1, solver }).fit(X, y);
     const scaled = new Ridge({ alpha: 0.1 * c * c, solver }).fit(Xc, yc);
     expect(scaled.converged).toBe(true);
-    expect(relative(scaled.predict(Xc).map((v) => v / c), plain.predict(X))).toBeLessThan(1e-3);
+    expect(l2RelativeError(scaled.predict(Xc).map((v) => v / c), plain.predict(X))).toBeLessThan(1e-3);
   });
 
   it.each(LogisticL2.parameters.solver.choices)('LogisticL2 (%s) on X·c with C/c²: same decisions, converged', (solver) => {
@@ -50,6 +41,6 @@ describe('every solver on data scaled by 1e-150', () => {
     const plain = new LogisticL2({ solver, tol: 1e-8 }).fit(X, labels);
     const scaled = new LogisticL2({ C: 1 / (c * c), solver, tol: 1e-8 }).fit(Xc, labels);
     expect(scaled.converged).toBe(true);
-    expect(relative(scaled.decisionFunction(Xc), plain.decisionFunction(X))).toBeLessThan(1e-3);
+    expect(l2RelativeError(scaled.decisionFunction(Xc), plain.decisionFunction(X))).toBeLessThan(1e-3);
   });
 });

@@ -13,17 +13,7 @@ import { Linear, LogisticL2, Ridge, setWarningHandler } from '../../src/index.js
 import { L1, L1L2, L2 } from '../../src/penalties/index.js';
 import { solve, type Problem } from '../../src/solvers/index.js';
 import { rng } from '../helpers/fixtures.js';
-
-/** ‖a − b‖ / ‖b‖. */
-function relative(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let d = 0;
-  let s = 0;
-  for (let i = 0; i < b.length; i++) {
-    d += (a[i] - b[i]) ** 2;
-    s += b[i] ** 2;
-  }
-  return Math.sqrt(d / s);
-}
+import { l2RelativeError } from '../helpers/reference.js';
 
 const r = rng(1);
 const n = 60;
@@ -60,7 +50,7 @@ describe('columns in very different units', () => {
     const model = new LogisticL2({ solver: 'fista', tol: 1e-8 }).fit(Xs, labels);
     expect(reference.converged && model.converged).toBe(true);
     // the KKT rule at 1e-8 leaves ~2e-9 here; the shared step stopped 100% off
-    expect(relative(model.decisionFunction(Xs), reference.decisionFunction(Xs))).toBeLessThan(1e-6);
+    expect(l2RelativeError(model.decisionFunction(Xs), reference.decisionFunction(Xs))).toBeLessThan(1e-6);
   });
 
   it('Ridge alpha 0 on columns [1, 1e-120, 1, 1] equals Linear on the unscaled columns', () => {
@@ -70,7 +60,7 @@ describe('columns in very different units', () => {
     expect(model.converged).toBe(true);
     // scaling a column by s divides its coefficient by s and changes no prediction;
     // measured 3e-11 at tol 1e-8, against 85× off before
-    expect(relative(model.predict(Xs), new Linear().fit(X, y).predict(X))).toBeLessThan(1e-7);
+    expect(l2RelativeError(model.predict(Xs), new Linear().fit(X, y).predict(X))).toBeLessThan(1e-7);
   });
 });
 
@@ -86,9 +76,9 @@ describe('data scaled by 1e-150', () => {
     // the same problem in other units: the equilibrated iteration is the same one, up to
     // rounding (measured: equal to the last digit, in as many iterations)
     expect(scaled.nIter).toBe(plain.nIter);
-    expect(relative(scaled.coef, plain.coef)).toBeLessThan(1e-12);
+    expect(l2RelativeError(scaled.coef, plain.coef)).toBeLessThan(1e-12);
     // and both are the exact solve's (measured 3e-11 at tol 1e-10; it was 13.7× off)
-    expect(relative(scaled.predict(Xc).map((v) => v / c), new Ridge({ alpha: 0.1 }).fit(X, y).predict(X))).toBeLessThan(1e-8);
+    expect(l2RelativeError(scaled.predict(Xc).map((v) => v / c), new Ridge({ alpha: 0.1 }).fit(X, y).predict(X))).toBeLessThan(1e-8);
   });
 
   it('LogisticL2 on X·c with C/c² has the decision function of the unscaled fit', () => {
@@ -96,7 +86,7 @@ describe('data scaled by 1e-150', () => {
     const reference = new LogisticL2({ solver: 'cd', tol: 1e-10, maxIter: 100_000 }).fit(X, labels);
     expect(scaled.converged).toBe(true);
     // measured 1e-8 at tol 1e-8 (w ≈ 1e150 here, so nothing is close to under- or overflow)
-    expect(relative(scaled.decisionFunction(Xc), reference.decisionFunction(X))).toBeLessThan(1e-6);
+    expect(l2RelativeError(scaled.decisionFunction(Xc), reference.decisionFunction(X))).toBeLessThan(1e-6);
   });
 });
 
@@ -165,6 +155,6 @@ describe('FISTA does not see the units of a column', () => {
     const back = Float64Array.from(onScaled.w, (v, j) => v * columnScales[j]);
     // same sequence up to rounding: agreement to ~1e-13 expected; 1e-9 leaves room for
     // a check one interval later, and a step that depends on the units is off by >1e-3
-    expect(relative(back, onPlain.w)).toBeLessThan(1e-9);
+    expect(l2RelativeError(back, onPlain.w)).toBeLessThan(1e-9);
   });
 });

@@ -12,6 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { ElasticNet, Lasso, Ridge } from '../../src/index.js';
 import { rng } from '../helpers/fixtures.js';
+import { maxRelativeError, referenceElasticNet } from '../helpers/reference.js';
 import { captureWarnings } from '../helpers/warnings.js';
 import { dualityGap, type Form } from '../properties/support.js';
 
@@ -23,17 +24,6 @@ const truth = [1, -2, 0.5, 3];
 const y = X.map((row) => row.reduce((s, v, j) => s + v * truth[j], 0.3) + 0.2 * r.normal());
 
 const scaleColumns = (M: number[][], s: readonly number[]) => M.map((row) => row.map((v, j) => v * s[j]));
-
-/** max |a − b| / max |b|. */
-function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let d = 0;
-  let m = 0;
-  for (let i = 0; i < b.length; i++) {
-    d = Math.max(d, Math.abs(a[i] - b[i]));
-    m = Math.max(m, Math.abs(b[i]));
-  }
-  return d / m;
-}
 
 const predict = (M: number[][], w: ArrayLike<number>, b: number) => M.map((row) => row.reduce((s, v, j) => s + v * w[j], b));
 
@@ -55,8 +45,8 @@ describe('columns scaled by up to 1e±120', () => {
       expect(model.nIter).toBeLessThan(100);
       // what was certified is the solution: predictions of the unscaled problem with
       // penalties alpha/sⱼ, solved by a plain reference CD; 1e-6 relative, the scaling issue's requirement
-      const reference = weightedElasticNet(X, y, scales.map((s) => alpha / s), [0, 0, 0, 0], fitIntercept);
-      expect(relativeError(predict(Xs, model.coef, model.intercept), predict(X, reference.v, reference.b))).toBeLessThan(1e-6);
+      const reference = referenceElasticNet(X, y, scales.map((s) => alpha / s), [0, 0, 0, 0], fitIntercept);
+      expect(maxRelativeError(predict(Xs, model.coef, model.intercept), predict(X, reference.v, reference.b))).toBeLessThan(1e-6);
     });
 
     it('ElasticNet certifies the reference solution within 100 epochs', () => {
@@ -65,14 +55,14 @@ describe('columns scaled by up to 1e±120', () => {
       expect(model.converged).toBe(true);
       expect(model.nIter).toBeLessThan(100);
       // L1 strength alpha·l1Ratio/sⱼ and L2 strength alpha·(1 − l1Ratio)/sⱼ² on the unscaled columns
-      const reference = weightedElasticNet(
+      const reference = referenceElasticNet(
         X,
         y,
         scales.map((s) => (alpha * l1Ratio) / s),
         scales.map((s) => (alpha * (1 - l1Ratio)) / (s * s)),
         true,
       );
-      expect(relativeError(predict(Xs, model.coef, model.intercept), predict(X, reference.v, reference.b))).toBeLessThan(1e-6);
+      expect(maxRelativeError(predict(Xs, model.coef, model.intercept), predict(X, reference.v, reference.b))).toBeLessThan(1e-6);
     });
 
     it('an unfinished fit is still not certified', () => {
@@ -114,7 +104,7 @@ describe('huge targets', () => {
     expect(Number.isFinite(scaled.dualGap)).toBe(true);
     // the two problems differ only by the rounding of y·1e155 and alpha·1e155 (1e-16
     // relative); both solved to a gap of 1e-10 relative: 1e-9 leaves the margin of √tol
-    expect(relativeError(scaled.coef.map((v) => v / s), plain.coef)).toBeLessThan(1e-9);
+    expect(maxRelativeError(scaled.coef.map((v) => v / s), plain.coef)).toBeLessThan(1e-9);
     expect(Math.abs(scaled.intercept / s - plain.intercept)).toBeLessThan(1e-9 * Math.abs(plain.intercept));
   });
 
@@ -130,7 +120,7 @@ describe('huge targets', () => {
     expect(model.converged).toBe(true);
     // a gap of 1e-10 relative bounds the coefficient error by ~√1e-10 in the worst case;
     // in practice the two agree to ~1e-12
-    expect(relativeError(model.coef.map((v) => v / s), ridge.coef)).toBeLessThan(1e-6);
+    expect(maxRelativeError(model.coef.map((v) => v / s), ridge.coef)).toBeLessThan(1e-6);
   });
 
   it('ElasticNet on a constant y = 1e200 converges with coefficients 0 (to rounding) and intercept y', () => {
@@ -203,33 +193,3 @@ function sklearnLassoGap(M: number[][], t: number[], w: ArrayLike<number>, b: nu
   return { gap: gap / rows, slack: (64 * (rows + w.length) * Number.EPSILON * magnitude) / rows };
 }
 
-/**
- * argmin 1/(2n)‖y − Xv − b‖² + Σⱼ (l1ⱼ·|vⱼ| + ½·l2ⱼ·vⱼ²) by plain cyclic coordinate
- * descent on the centered data, run to a 1e-15 change (the scaled problem's reference).
- */
-function weightedElasticNet(M: number[][], t: number[], l1: number[], l2: number[], fitIntercept: boolean): { v: number[]; b: number } {
-  const rows = M.length;
-  const m = l1.length;
-  const means = Array.from({ length: m }, (_, j) => (fitIntercept ? M.reduce((a, row) => a + row[j], 0) / rows : 0));
-  const tMean = fitIntercept ? t.reduce((a, v) => a + v, 0) / rows : 0;
-  const Xc = M.map((row) => row.map((v, j) => v - means[j]));
-  const residual = t.map((v) => v - tMean);
-  const v = new Array<number>(m).fill(0);
-  const curvature = Array.from({ length: m }, (_, j) => Xc.reduce((a, row) => a + row[j] * row[j], 0) / rows);
-  for (let epoch = 0; epoch < 100_000; epoch++) {
-    let change = 0;
-    for (let j = 0; j < m; j++) {
-      let g = 0;
-      for (let i = 0; i < rows; i++) g += Xc[i][j] * residual[i];
-      const z = curvature[j] * v[j] + g / rows;
-      const next = (z > l1[j] ? z - l1[j] : z < -l1[j] ? z + l1[j] : 0) / (curvature[j] + l2[j]);
-      if (next !== v[j]) {
-        for (let i = 0; i < rows; i++) residual[i] -= Xc[i][j] * (next - v[j]);
-        change = Math.max(change, Math.abs(next - v[j]));
-        v[j] = next;
-      }
-    }
-    if (change < 1e-15) break;
-  }
-  return { v, b: tMean - v.reduce((a, x, j) => a + x * means[j], 0) };
-}
