@@ -15,7 +15,9 @@ export interface Datafit<State = unknown> {
   readonly name: string;
   /**
    * L such that ∇F is L-Lipschitz in z (per sample): every coordinate's curvature
-   * along column xⱼ is at most L·‖xⱼ‖².
+   * along column xⱼ is at most L·‖xⱼ‖². With sample weights, L = κ·maxᵢ swᵢ where κ is
+   * the curvature per unit of weight (sample i's loss is swᵢ times an unweighted one);
+   * FISTA relies on this to bound the curvature by κ·XᵀWX instead of L·XᵀX.
    */
   readonly smoothness: number;
   /** Per-sample weights swᵢ ≥ 0, when the loss has them (scikit-learn's `sample_weight`). */
