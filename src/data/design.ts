@@ -147,6 +147,68 @@ function scaleError(name: string, n: number, j: number, cell: (i: number, j: num
 }
 
 /**
+ * Copies validated rows into the column-major `values` and adds each column's sum to
+ * `sums`. Eight rows at a time: each visit to column j then writes eight consecutive
+ * values, one cache line, and adds one partial sum (measured 1.7–1.9× faster than
+ * 16×1024 tiles, at 20000×500 and 500×10000).
+ */
+function copyRows(rowAt: (i: number) => ArrayLike<unknown>, n: number, p: number, values: Float64Array, sums: Float64Array, name: string): void {
+  let i0 = 0;
+  for (; i0 + 8 <= n; i0 += 8) {
+    const r0 = rowAt(i0), r1 = rowAt(i0 + 1), r2 = rowAt(i0 + 2), r3 = rowAt(i0 + 3);
+    const r4 = rowAt(i0 + 4), r5 = rowAt(i0 + 5), r6 = rowAt(i0 + 6), r7 = rowAt(i0 + 7);
+    for (let j = 0; j < p; j++) {
+      const v0 = r0[j], v1 = r1[j], v2 = r2[j], v3 = r3[j], v4 = r4[j], v5 = r5[j], v6 = r6[j], v7 = r7[j];
+      if (
+        typeof v0 !== 'number' || typeof v1 !== 'number' || typeof v2 !== 'number' || typeof v3 !== 'number' ||
+        typeof v4 !== 'number' || typeof v5 !== 'number' || typeof v6 !== 'number' || typeof v7 !== 'number'
+      ) {
+        throw firstBadCell([r0, r1, r2, r3, r4, r5, r6, r7], i0, p, name)!;
+      }
+      const s = v0 + v1 + (v2 + v3) + (v4 + v5 + (v6 + v7));
+      // s − s is 0 exactly when s is finite: otherwise one of the eight is NaN or ±∞, or
+      // huge finite values overflowed the sum (then there is no bad cell, and the column's
+      // scale check below reports it)
+      if (s - s !== 0) {
+        const bad = firstBadCell([r0, r1, r2, r3, r4, r5, r6, r7], i0, p, name);
+        if (bad) throw bad;
+      }
+      const o = j * n + i0;
+      values[o] = v0;
+      values[o + 1] = v1;
+      values[o + 2] = v2;
+      values[o + 3] = v3;
+      values[o + 4] = v4;
+      values[o + 5] = v5;
+      values[o + 6] = v6;
+      values[o + 7] = v7;
+      sums[j] += s;
+    }
+  }
+  for (; i0 < n; i0++) {
+    const row = rowAt(i0);
+    for (let j = 0; j < p; j++) {
+      const v = row[j];
+      if (typeof v !== 'number' || v - v !== 0) throw cellError(name, i0, j, v);
+      values[j * n + i0] = v;
+      sums[j] += v;
+    }
+  }
+}
+
+/** The error for the first cell of `block` (rows first, first, …) that is not a finite number, in row-major order. */
+function firstBadCell(block: ArrayLike<unknown>[], first: number, p: number, name: string): DataError | undefined {
+  for (let k = 0; k < block.length; k++) {
+    for (let j = 0; j < p; j++) {
+      const v = block[k][j];
+      // v - v !== 0 is true exactly for NaN and ±Infinity; a fast finiteness test
+      if (typeof v !== 'number' || v - v !== 0) return cellError(name, first + k, j, v);
+    }
+  }
+  return undefined;
+}
+
+/**
  * Validates X and copies it into the engine's column-major layout. With `center`,
  * each column's mean is subtracted (two-pass, for accuracy) and kept in `columnMeans`.
  */
@@ -164,37 +226,16 @@ export function toDesign(X: unknown, options: { center: boolean; name?: string; 
   const values = allocate(n, p, name);
   const sums = new Float64Array(p);
   if (matrix) {
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < p; j++) {
-        const v = matrix.get(i, j);
-        if (typeof v !== 'number' || !Number.isFinite(v)) throw cellError(name, i, j, v);
-        values[j * n + i] = v;
-        sums[j] += v;
-      }
-    }
+    // read eight rows at a time into scratch rows, so the copy (and its rounding) is the
+    // same as for arrays of rows
+    const scratch = Array.from({ length: 8 }, () => new Array<unknown>(p));
+    copyRows((i) => {
+      const row = scratch[i % 8];
+      for (let j = 0; j < p; j++) row[j] = matrix.get(i, j);
+      return row;
+    }, n, p, values, sums, name);
   } else {
-    // Copied in tiles of 16 rows × 1024 columns, so the strided column writes stay in
-    // cache for tall and wide X alike (measured: 1.3–2× a row-at-a-time copy).
-    const rowBlock = 16;
-    const columnBlock = 1024;
-    for (let i0 = 0; i0 < n; i0 += rowBlock) {
-      const i1 = Math.min(n, i0 + rowBlock);
-      for (let j0 = 0; j0 < p; j0 += columnBlock) {
-        const j1 = Math.min(p, j0 + columnBlock);
-        for (let i = i0; i < i1; i++) {
-          const row = rows![i];
-          for (let j = j0; j < j1; j++) {
-            const v = row[j];
-            if (typeof v !== 'number' || v - v !== 0) {
-              // v - v !== 0 is true exactly for NaN and ±Infinity; a fast finiteness test
-              throw cellError(name, i, j, v);
-            }
-            values[j * n + i] = v;
-            sums[j] += v;
-          }
-        }
-      }
-    }
+    copyRows((i) => rows![i], n, p, values, sums, name);
   }
   const columnMeans = new Float64Array(p);
   const columnSquaredNorms = new Float64Array(p);

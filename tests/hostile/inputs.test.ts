@@ -300,3 +300,42 @@ describe('options of the wrong type', () => {
     expectError(() => new Ridge({ solver: 0 } as never), ParameterError, 'INVALID_PARAMETER', "option 'solver'", "'auto'", 'received 0');
   });
 });
+
+describe('the copy into the engine layout reads eight rows at a time', () => {
+  // toDesign validates while it copies, eight rows per block and a row at a time for the
+  // last n mod 8; whichever path a cell goes through, the error must name that cell.
+  const grid = (n: number, p: number) => Array.from({ length: n }, (_, i) => Array.from({ length: p }, (_, j) => 1 + i + 0.5 * j * j + (i * j) % 3));
+
+  it('a single bad cell is named wherever it sits, in a block or in the tail, for every input form', () => {
+    for (const n of [8, 9, 15, 17]) {
+      const p = 3;
+      const target = Array.from({ length: n }, (_, i) => i % 4);
+      for (const [bad, described] of [[NaN, 'is NaN'], [-Infinity, 'is -Infinity'], ['7', 'is the string "7"'], [null, 'is null']] as const) {
+        for (let i = 0; i < n; i++) {
+          for (let j = 0; j < p; j++) {
+            const rows: unknown[][] = grid(n, p);
+            rows[i][j] = bad;
+            expectError(() => new Lasso({ alpha: 0.1 }).fit(rows, target), DataError, 'INVALID_DATA', `X[${i}][${j}] ${described}`);
+            const matrix = { klass: 'Matrix', rows: n, columns: p, get: (r: number, c: number) => rows[r][c] };
+            expectError(() => new Ridge().fit(matrix, target), DataError, 'INVALID_DATA', `X[${i}][${j}] ${described}`);
+          }
+        }
+      }
+    }
+  });
+
+  it('with two bad cells in one block, the first in row order is named (not the first column reached)', () => {
+    const rows: unknown[][] = grid(16, 4);
+    rows[10][0] = NaN; // column 0 is reached first in the block of rows 8–15
+    rows[9][3] = 'x'; // but row 9 comes first
+    expectError(() => new Lasso({ alpha: 0.1 }).fit(rows, new Array(16).fill(0).map((_, i) => i)), DataError, 'INVALID_DATA', 'X[9][3] is the string "x"');
+  });
+
+  it('eight finite entries whose block sum overflows are not mistaken for a bad cell', () => {
+    // 1e308 · 8 overflows the partial sum the copy checks; the cells are all finite, so
+    // the error is the column's scale, naming its largest entry
+    const rows = grid(8, 2).map((r) => [1e308, r[1]]);
+    rows[5][0] = 1.5e308;
+    expectError(() => new Linear().fit(rows, [1, 2, 3, 4, 5, 6, 7, 8]), DataError, 'INVALID_DATA', 'column 0 of X is too large', 'X[5][0] is 1.5e+308');
+  });
+});
