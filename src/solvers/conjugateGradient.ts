@@ -98,7 +98,8 @@ export function conjugateGradient(problem: Problem, options: SolveOptions): Solv
   if (options.initial && primal) for (let j = 0; j < p; j++) x[j] = (options.initial.w[j] * tau) / sigma;
   const residual = new Float64Array(m);
   const Ap = new Float64Array(m);
-  applyScaled(x, Ap);
+  // A·0 = 0: a cold start saves a pass over X
+  if (x.some((v) => v !== 0)) applyScaled(x, Ap);
   for (let i = 0; i < m; i++) residual[i] = rhs[i] - Ap[i];
   const z = new Float64Array(m);
   for (let i = 0; i < m; i++) z[i] = residual[i] / diagonal[i];
