@@ -83,12 +83,12 @@ export function lbfgs(problem: Problem, options: SolveOptions): SolveResult {
   const zDirection = new Float64Array(n);
   const zTrial = new Float64Array(n);
   const sampleGradient = new Float64Array(n);
-  /** Objective and gradient at θ, with state and z at θ. */
-  const evaluate = (): number => {
+  /** Objective and gradient at θ, with state and z at θ; `known` is P(θ) when the line search has it already. */
+  const evaluate = (known?: number): number => {
     datafitGradB = datafit.gradient(state, design, datafitGrad);
     for (let j = 0; j < p; j++) grad[j] = datafitGrad[j] + penalty.gradientCoordinate!(w[j], j);
     grad[p] = fitIntercept ? datafitGradB : 0;
-    return objectiveValue(problem, state, w);
+    return known ?? objectiveValue(problem, state, w);
   };
   /** φ'(t) = ∇P(θ)·d at the state's (trial) iterate θ, from the predictor's direction X·d_w + d_b. */
   const slopeAtState = (): number => {
@@ -167,11 +167,12 @@ export function lbfgs(problem: Problem, options: SolveOptions): SolveResult {
     previousGrad.set(grad);
     let step = 1;
     let accepted = false;
+    let trial = NaN;
     for (let t = 0; t < MAX_BACKTRACKS; t++) {
       for (let i = 0; i < n; i++) zTrial[i] = z[i] + step * zDirection[i];
       for (let i = 0; i < m; i++) theta[i] = previousTheta[i] + step * direction[i];
       datafit.setLinearPredictor(state, zTrial);
-      const trial = objectiveValue(problem, state, w);
+      trial = objectiveValue(problem, state, w);
       // when P changes by less than its own round-off, comparing values is noise: the
       // directional derivative decides instead (approximate Wolfe)
       const sufficientDecrease =
@@ -192,7 +193,8 @@ export function lbfgs(problem: Problem, options: SolveOptions): SolveResult {
       break;
     }
     z.set(zTrial);
-    value = evaluate();
+    // the state is already at the accepted θ, and P there is the trial value: only the gradient is new
+    value = evaluate(trial);
     if (!Number.isFinite(value)) break; // diverged: the engine reports it
 
     const s = new Float64Array(m);
