@@ -146,10 +146,10 @@ export function conjugateGradient(problem: Problem, options: SolveOptions): Solv
   return finish(current(), iteration, converged, residualNorm, target);
 
   function finish(coef: Float64Array, nIter: number, done: boolean, optimality: number, threshold: number): SolveResult {
-    const state = datafit.createState(design, y);
-    datafit.setIterate(state, design, coef, b);
+    const solution = Float64Array.from(coef);
+    let objective: number | undefined;
     return {
-      w: Float64Array.from(coef),
+      w: solution,
       b,
       nIter,
       converged: done,
@@ -157,7 +157,16 @@ export function conjugateGradient(problem: Problem, options: SolveOptions): Solv
       criterion: 'residual',
       optimality,
       threshold,
-      objective: objectiveValue(problem, state, coef),
+      // computed when first read: it takes one more pass over X (one of ~32 in a tall
+      // Ridge), and a fit does not read it
+      get objective(): number {
+        if (objective === undefined) {
+          const state = datafit.createState(design, y);
+          datafit.setIterate(state, design, solution, b);
+          objective = objectiveValue(problem, state, solution);
+        }
+        return objective;
+      },
     };
   }
 }

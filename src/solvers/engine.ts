@@ -137,13 +137,15 @@ function solveInTargetUnits(problem: Problem, options: SolveOptions, strategy: S
         onIteration && ((info) => onIteration({ iteration: info.iteration, w: info.w.map((x) => x * sigma), b: info.b * sigma })),
     },
   );
+  // read before w is rescaled in place (a strategy may compute it lazily from w)
+  const objective = result.objective;
   for (let j = 0; j < result.w.length; j++) result.w[j] *= sigma;
   if (result.gradient) for (let j = 0; j < result.gradient.length; j++) result.gradient[j] *= sigma;
   return {
     ...result,
     b: result.b * sigma,
     // (x·σ)·σ, not x·σ²: σ² overflows for σ = 2^1023 and 0·∞ would be NaN
-    objective: result.objective * sigma * sigma,
+    objective: objective * sigma * sigma,
     optimality: result.optimality * sigma * sigma,
     threshold: result.threshold * sigma * sigma,
   };

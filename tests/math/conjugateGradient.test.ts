@@ -33,6 +33,29 @@ describe('conjugate gradient vs the direct solve', () => {
     }
   }
 
+  it('the objective it reports (computed on first read) is that of its solution, in target units too', () => {
+    // y ~ 1e130 (beyond 2^400) runs the strategy on y/σ (engine.ts, solveInTargetUnits), which rescales w
+    // in place afterwards: the objective must still be the one at the returned (w, b)
+    const { X, y } = regressionData(8, 60, 12);
+    for (const scale of [1, 1e130]) {
+      const target = Float64Array.from(y, (v) => v * scale);
+      const problem = { design: toDesign(X, { center: true }), y: target, datafit: new Quadratic(2), penalty: new L2(2 * 0.7), fitIntercept: true };
+      const cg = solve(problem, { strategy: 'cg', maxIter: 1000, tol: 1e-12 });
+      const { w, b } = cg;
+      let rss = 0;
+      for (let i = 0; i < X.length; i++) {
+        let r = target[i] - b;
+        for (let j = 0; j < w.length; j++) r -= (X[i][j] - problem.design.columnMeans[j]) * w[j];
+        rss += (r / scale) ** 2;
+      }
+      let ww = 0;
+      for (let j = 0; j < w.length; j++) ww += (w[j] / scale) ** 2;
+      const expected = rss + 0.7 * ww; // ‖y − Xw − b‖² + alpha‖w‖² with alpha 0.7, in units of scale²
+      // the same sum in another order: agreement to a few ulps of the objective
+      expect(Math.abs(cg.objective / scale / scale - expected)).toBeLessThanOrEqual(1e-12 * expected);
+    }
+  });
+
   it("Ridge's 'auto' uses the direct solve for small problems and CG for large ones", () => {
     const small = { nSamples: 400, nFeatures: 10 };
     const large = { nSamples: 20_000, nFeatures: 500 };
