@@ -18,15 +18,32 @@
  * `tol · max|w|`, and then the measure (the duality gap for the Lasso) is below its
  * threshold. With `workingSet: false` the set is all p features from the start.
  *
+ * **Certified gradients**: an outer pass need not recompute every ∂F/∂wⱼ. With
+ * θ = −∇_z F the dual point, ∂F/∂wⱼ = −xⱼᵀθ, so between two passes it moves by at most
+ * ‖xⱼ‖·‖θ − θ_prev‖ (Cauchy–Schwarz). A zero feature whose bound on |∂F/∂wⱼ| (its last
+ * computed value plus its rounding bound, plus those moves) stays inside the penalty's
+ * subdifferential at 0 provably satisfies its KKT condition: it is not a violator, and
+ * in the duality gap its uⱼ = xⱼᵀθ neither limits the dual scaling nor adds to the
+ * conjugate. Such features are entered as ∂F/∂wⱼ = 0, which changes neither the working
+ * set nor the gap, and their columns are not read. Near the solution θ barely moves: the
+ * wide benchmark Lasso skips 69%, 99% and 99% of its columns in its last three passes.
+ * The returned `gradient` is completed exactly when it is read (path warm starts).
+ *
  * @module
  */
-import { StoppingRule, objectiveValue } from './stopping.js';
+import { norm, roundingBound, StoppingRule, objectiveValue } from './stopping.js';
 import type { Problem, SolveOptions, SolveResult } from './types.js';
 
 /** Smallest working set (skglm's p0). */
 const WORKING_SET_MIN = 10;
 /** Inner epochs stop once the working set's KKT violation is this fraction of the outer one. */
 const INNER_FRACTION = 0.3;
+/**
+ * An outer pass reads only the uncertified columns, one dot product each, when at least
+ * this fraction of features is certified; otherwise it computes the whole gradient in
+ * one `matTVec`, which per column is up to 2× faster than separate dot products.
+ */
+const CERTIFIED_FRACTION = 0.5;
 
 export function coordinateDescent(problem: Problem, options: SolveOptions): SolveResult {
   const { design, y, datafit, penalty, fitIntercept } = problem;
@@ -95,6 +112,63 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
   let stopped = false;
 
   const grad = new Float64Array(p);
+
+  // certified gradients (see the module comment): an upper bound on |∂F/∂wⱼ| at the last
+  // outer pass, the dual point there, and which features that pass left out
+  const n = design.nSamples;
+  const columnNorms = design.columnSquaredNorms.map(Math.sqrt);
+  const gradientBound = new Float64Array(p);
+  const theta = new Float64Array(n);
+  const previousTheta = new Float64Array(n);
+  const certified = new Uint8Array(p);
+  let boundsKnown = false;
+  /** Records the bounds after an outer pass: exact entries get |∂F/∂wⱼ| plus their rounding bound. */
+  const recordBounds = () => {
+    const perUnitNorm = roundingBound(n, norm(theta));
+    for (let j = 0; j < p; j++) if (!certified[j]) gradientBound[j] = Math.abs(grad[j]) + perUnitNorm * columnNorms[j];
+    previousTheta.set(theta);
+    boundsKnown = true;
+  };
+  /** ∇_w F into `grad` (0 for certified features) and ∂F/∂b, at the current iterate. */
+  const outerGradient = (): number => {
+    datafit.dualPoint(state, theta);
+    let count = 0;
+    if (boundsKnown && options.certifiedGradients !== false) {
+      for (let i = 0; i < n; i++) previousTheta[i] = theta[i] - previousTheta[i];
+      const drift = norm(previousTheta);
+      for (let j = 0; j < p; j++) {
+        const bound = gradientBound[j] + columnNorms[j] * drift;
+        // the whole interval [−bound, bound] lies in −∂gⱼ(0) (convexity: its two ends do)
+        const inside = w[j] === 0 && penalty.subdifferentialDistance(0, bound, j) === 0 && penalty.subdifferentialDistance(0, -bound, j) === 0;
+        certified[j] = inside ? 1 : 0;
+        if (inside) {
+          gradientBound[j] = bound;
+          count++;
+        }
+      }
+    }
+    let gb: number;
+    if (count > 0 && count >= CERTIFIED_FRACTION * p) {
+      for (let j = 0; j < p; j++) grad[j] = certified[j] ? 0 : datafit.partialGradient(state, design, j);
+      gb = datafit.interceptGradient(state);
+    } else {
+      certified.fill(0);
+      gb = datafit.gradient(state, design, grad);
+    }
+    recordBounds();
+    return gb;
+  };
+  /** `grad` with the certified entries computed: the exact ∇_w F at the final iterate. */
+  const exactGradient = () => {
+    for (let j = 0; j < p; j++) {
+      if (certified[j]) {
+        grad[j] = datafit.partialGradient(state, design, j);
+        certified[j] = 0;
+      }
+    }
+    return grad;
+  };
+
   const scores = new Float64Array(p);
   const order = new Int32Array(p);
   // without working sets every epoch visits all p features: the same loop, a fixed set
@@ -112,8 +186,10 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
       grad.set(carried);
       gb = datafit.interceptGradient(state);
       carried = undefined;
+      datafit.dualPoint(state, theta);
+      recordBounds();
     } else {
-      gb = datafit.gradient(state, design, grad);
+      gb = outerGradient();
     }
     optimality = rule.measureFromGradient(state, w, grad, gb);
     const measureMet = optimality <= rule.threshold;
@@ -175,7 +251,10 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
     optimality,
     threshold: rule.threshold,
     objective: objectiveValue(problem, state, w),
-    gradient: grad,
+    // completed when read: a single fit does not need the certified entries
+    get gradient() {
+      return exactGradient();
+    },
   };
 }
 

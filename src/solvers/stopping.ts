@@ -148,12 +148,12 @@ export class StoppingRule {
 }
 
 /** The rounding bound of a computed xⱼᵀθ per unit of ‖xⱼ‖: γ·√n·ε·‖θ‖ (γ = {@link ROUNDING_FACTOR}). */
-function roundingBound(nSamples: number, thetaNorm: number): number {
+export function roundingBound(nSamples: number, thetaNorm: number): number {
   return ROUNDING_FACTOR * Math.sqrt(nSamples) * Number.EPSILON * thetaNorm;
 }
 
 /** ‖v‖, without overflow or underflow of the squares (targets beyond 1e154 or below 1e-154). */
-function norm(v: Float64Array): number {
+export function norm(v: Float64Array): number {
   const squares = dot(v, v);
   if (squares > 1e-290 && squares < Infinity) return Math.sqrt(squares);
   const m = maxAbs(v);

@@ -55,6 +55,12 @@ export interface SolveOptions {
    * (default true). `false` gives plain cyclic epochs over every feature.
    */
   workingSet?: boolean;
+  /**
+   * Coordinate descent only: let an outer pass skip the zero features whose gradient is
+   * certified to satisfy their KKT condition (default true; see `coordinateDescent.ts`).
+   * `false` computes every feature's gradient at every outer pass.
+   */
+  certifiedGradients?: boolean;
   /** Called after every iteration; return `false` to stop early. */
   onIteration?: (info: IterationInfo) => void | boolean;
 }

@@ -46,3 +46,68 @@ describe('working sets leave the solution unchanged', () => {
     }
   }
 });
+
+describe('certified gradients leave the solution unchanged', () => {
+  /** A datafit that counts full-gradient passes, so a test can see the certification engage. */
+  class CountingQuadratic extends Quadratic {
+    fullPasses = 0;
+    override gradient(...args: Parameters<Quadratic['gradient']>): number {
+      this.fullPasses++;
+      return super.gradient(...args);
+    }
+  }
+  class CountingLogistic extends Logistic {
+    fullPasses = 0;
+    override gradient(...args: Parameters<Logistic['gradient']>): number {
+      this.fullPasses++;
+      return super.gradient(...args);
+    }
+  }
+  const n = 60;
+  const p = 400;
+  const { X, y } = regressionData(17, n, p, { k: 6 });
+  const design = toDesign(X, { center: true });
+  const weights = Float64Array.from({ length: n }, (_, i) => 0.5 + (i % 3));
+  const weighted = toDesign(X, { center: true, weights });
+  const alphaMax = Math.max(...Array.from({ length: p }, (_, j) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += design.values[j * n + i] * y[i];
+    return Math.abs(s) / n;
+  }));
+  const cases: [string, () => Problem & { datafit: CountingQuadratic | CountingLogistic }][] = [
+    ['Lasso', () => ({ design, y: Float64Array.from(y), datafit: new CountingQuadratic(1 / n), penalty: new L1(alphaMax / 10), fitIntercept: true })],
+    ['ElasticNet', () => ({ design, y: Float64Array.from(y), datafit: new CountingQuadratic(1 / n), penalty: new L1L2(alphaMax / 5, 0.5), fitIntercept: true })],
+    ['positive Lasso', () => ({ design, y: Float64Array.from(y), datafit: new CountingQuadratic(1 / n), penalty: new L1(alphaMax / 10, { positive: true }), fitIntercept: true })],
+    ['weighted Lasso', () => ({ design: weighted, y: Float64Array.from(y), datafit: new CountingQuadratic(1 / n, weights), penalty: new L1(alphaMax / 10), fitIntercept: true })],
+    ['sparse logistic', () => ({ design, y: Float64Array.from(y, (v) => (v > 1.5 ? 1 : -1)), datafit: new CountingLogistic(1), penalty: new L1(0.3 * alphaMax), fitIntercept: true })],
+  ];
+  for (const [model, make] of cases) {
+    it(`${model}, wide ${n}×${p}: the same solution with fewer full passes, and the exact gradient returned`, () => {
+      const logistic = model === 'sparse logistic';
+      const tol = logistic ? 1e-8 : 1e-12;
+      const certifiedProblem = make();
+      const plainProblem = make();
+      const certified = solve(certifiedProblem, { strategy: 'cd', tol, maxIter: 100_000 });
+      const plain = solve(plainProblem, { strategy: 'cd', tol, maxIter: 100_000, certifiedGradients: false });
+      expect(certified.converged && plain.converged).toBe(true);
+      // the certification engaged: some outer pass read only part of X
+      expect(certifiedProblem.datafit.fullPasses).toBeLessThan(plainProblem.datafit.fullPasses);
+      // same tolerances as the working-set comparison above
+      const scale = Math.max(...Array.from(plain.w, Math.abs));
+      const budget = logistic ? 1e-4 : 1e-6;
+      expectClose(certified.w, plain.w, { rtol: budget, atol: budget * scale }, 'coef');
+      expect(Array.from(certified.w, (v) => v !== 0)).toEqual(Array.from(plain.w, (v) => v !== 0));
+      // the returned gradient is ∇_w F at the returned iterate in every entry, certified
+      // ones included (a regularization path starts the next alpha from it)
+      const problem = certifiedProblem;
+      const state = problem.datafit.createState(problem.design, problem.y);
+      problem.datafit.setIterate(state, problem.design, certified.w, certified.b);
+      const exact = new Float64Array(p);
+      problem.datafit.gradient(state, problem.design, exact);
+      const largest = Math.max(...Array.from(exact, Math.abs));
+      // two summation orders of the same dot products: a few ulps of the largest entry
+      expectClose(certified.gradient!, exact, { rtol: 1e-12, atol: 1e-13 * largest }, 'gradient');
+      expect(Array.from(certified.gradient!).filter((v) => v === 0).length).toBeLessThan(p / 10);
+    });
+  }
+});
