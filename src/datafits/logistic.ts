@@ -44,6 +44,8 @@ export function sigmoidNeg(t: number): number {
  * c = 1/n. In skglm it is `Logistic()` (c = 1/n).
  */
 export class Logistic implements Datafit<LogisticState> {
+  /** Keeps V8's hidden class for Logistic alive across GCs (see {@link Quadratic}). */
+  static readonly #keepsMapAlive = /* @__PURE__ */ new Logistic(0.5);
   readonly name = 'Logistic';
   /** σ'(t) ≤ 1/4, so ∇F is (c/4)-Lipschitz per sample. */
   readonly smoothness: number;

@@ -27,6 +27,12 @@ export interface PenaltyOptions {
  * those classes are this one with the parameter fixed, so the math lives here once.
  */
 export class L1L2 implements Penalty {
+  /**
+   * Keeps V8's hidden class for L1L2 alive across GCs, so the code compiled against it
+   * survives them (see `Quadratic` in datafits/quadratic.ts); L1, L2 and NoPenalty each
+   * keep their own.
+   */
+  static readonly #keepsMapAlive = /* @__PURE__ */ new L1L2(0.5, 0.5);
   readonly name: string = 'L1L2';
   readonly smooth: boolean;
   readonly quadraticStrength?: number;

@@ -7,6 +7,8 @@ import { L1L2, type PenaltyOptions } from './l1l2.js';
  * alpha = 0.
  */
 export class NoPenalty extends L1L2 {
+  /** Keeps V8's hidden class for NoPenalty alive across GCs (see {@link L1L2}). */
+  static readonly #keepsMapAlive = /* @__PURE__ */ new NoPenalty();
   override readonly name = 'NoPenalty';
 
   constructor(options: Omit<PenaltyOptions, 'factors'> = {}) {

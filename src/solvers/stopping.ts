@@ -18,7 +18,9 @@
  *
  * @module
  */
+import { Quadratic } from '../datafits/quadratic.js';
 import { dot, matTVec, maxAbs, sum } from '../linalg/kernels.js';
+import { L1 } from '../penalties/l1.js';
 import type { Problem } from './types.js';
 
 /**
@@ -29,6 +31,21 @@ import type { Problem } from './types.js';
 const ROUNDING_FACTOR = 4;
 
 export class StoppingRule {
+  /**
+   * Keeps V8's hidden class for StoppingRule alive across GCs, so the solvers' compiled
+   * code that uses it survives them (see `Quadratic` in datafits/quadratic.ts): a rule
+   * for a 2×1 Lasso.
+   */
+  static readonly #keepsMapAlive = /* @__PURE__ */ new StoppingRule(
+    {
+      design: { nSamples: 2, nFeatures: 1, values: /* @__PURE__ */ Float64Array.of(-0.5, 0.5), columnMeans: /* @__PURE__ */ Float64Array.of(0.5), centered: true, columnSquaredNorms: /* @__PURE__ */ Float64Array.of(0.5) },
+      y: /* @__PURE__ */ Float64Array.of(0.25, 0.75),
+      datafit: /* @__PURE__ */ new Quadratic(0.5),
+      penalty: /* @__PURE__ */ new L1(0.5),
+      fitIntercept: true,
+    },
+    0.5,
+  );
   readonly criterion: 'duality-gap' | 'kkt';
   readonly threshold: number;
   private readonly theta: Float64Array;
