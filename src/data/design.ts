@@ -196,7 +196,7 @@ function copyRows(rowAt: (i: number) => ArrayLike<unknown>, n: number, p: number
   }
 }
 
-/** The error for the first cell of `block` (rows first, first, …) that is not a finite number, in row-major order. */
+/** The error for the first cell, in row-major order, of `block` (rows `first`, `first` + 1, …) that is not a finite number. */
 function firstBadCell(block: ArrayLike<unknown>[], first: number, p: number, name: string): DataError | undefined {
   for (let k = 0; k < block.length; k++) {
     for (let j = 0; j < p; j++) {
