@@ -48,20 +48,15 @@ describe('working sets leave the solution unchanged', () => {
 });
 
 describe('certified gradients leave the solution unchanged', () => {
-  /** A datafit that counts full-gradient passes, so a test can see the certification engage. */
-  class CountingQuadratic extends Quadratic {
-    fullPasses = 0;
-    override gradient(...args: Parameters<Quadratic['gradient']>): number {
-      this.fullPasses++;
-      return super.gradient(...args);
-    }
-  }
-  class CountingLogistic extends Logistic {
-    fullPasses = 0;
-    override gradient(...args: Parameters<Logistic['gradient']>): number {
-      this.fullPasses++;
-      return super.gradient(...args);
-    }
+  /** The datafit, counting its full-gradient passes, so a test can see the certification engage. */
+  function counting<D extends Quadratic | Logistic>(datafit: D): D & { fullPasses: number } {
+    const counted = Object.assign(datafit, { fullPasses: 0 });
+    const full = datafit.gradient.bind(datafit) as (...args: unknown[]) => number;
+    (counted as { gradient: unknown }).gradient = (...args: unknown[]) => {
+      counted.fullPasses++;
+      return full(...args);
+    };
+    return counted;
   }
   const n = 60;
   const p = 400;
@@ -74,12 +69,12 @@ describe('certified gradients leave the solution unchanged', () => {
     for (let i = 0; i < n; i++) s += design.values[j * n + i] * y[i];
     return Math.abs(s) / n;
   }));
-  const cases: [string, () => Problem & { datafit: CountingQuadratic | CountingLogistic }][] = [
-    ['Lasso', () => ({ design, y: Float64Array.from(y), datafit: new CountingQuadratic(1 / n), penalty: new L1(alphaMax / 10), fitIntercept: true })],
-    ['ElasticNet', () => ({ design, y: Float64Array.from(y), datafit: new CountingQuadratic(1 / n), penalty: new L1L2(alphaMax / 5, 0.5), fitIntercept: true })],
-    ['positive Lasso', () => ({ design, y: Float64Array.from(y), datafit: new CountingQuadratic(1 / n), penalty: new L1(alphaMax / 10, { positive: true }), fitIntercept: true })],
-    ['weighted Lasso', () => ({ design: weighted, y: Float64Array.from(y), datafit: new CountingQuadratic(1 / n, weights), penalty: new L1(alphaMax / 10), fitIntercept: true })],
-    ['sparse logistic', () => ({ design, y: Float64Array.from(y, (v) => (v > 1.5 ? 1 : -1)), datafit: new CountingLogistic(1), penalty: new L1(0.3 * alphaMax), fitIntercept: true })],
+  const cases: [string, () => Problem & { datafit: { fullPasses: number } & (Quadratic | Logistic) }][] = [
+    ['Lasso', () => ({ design, y: Float64Array.from(y), datafit: counting(new Quadratic(1 / n)), penalty: new L1(alphaMax / 10), fitIntercept: true })],
+    ['ElasticNet', () => ({ design, y: Float64Array.from(y), datafit: counting(new Quadratic(1 / n)), penalty: new L1L2(alphaMax / 5, 0.5), fitIntercept: true })],
+    ['positive Lasso', () => ({ design, y: Float64Array.from(y), datafit: counting(new Quadratic(1 / n)), penalty: new L1(alphaMax / 10, { positive: true }), fitIntercept: true })],
+    ['weighted Lasso', () => ({ design: weighted, y: Float64Array.from(y), datafit: counting(new Quadratic(1 / n, weights)), penalty: new L1(alphaMax / 10), fitIntercept: true })],
+    ['sparse logistic', () => ({ design, y: Float64Array.from(y, (v) => (v > 1.5 ? 1 : -1)), datafit: counting(new Logistic(1)), penalty: new L1(0.3 * alphaMax), fitIntercept: true })],
   ];
   for (const [model, make] of cases) {
     it(`${model}, wide ${n}×${p}: the same solution with fewer full passes, and the exact gradient returned`, () => {
