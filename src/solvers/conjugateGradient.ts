@@ -13,6 +13,16 @@
  * solver does, when the residual of the system is at most `tol` times its right-hand
  * side (the stopping rule of this strategy; the others share `stopping.ts`).
  *
+ * **To round-off** ({@link conjugateGradientToRoundoff}, the direct solver's shortcut
+ * for large tall problems): the same iteration, run until the answer is as exact as the
+ * factorization's. CG's recursively updated residual drifts from the true one by
+ * rounding, so every time it has fallen by {@link REPLACE_FACTOR} it is replaced by the
+ * true residual s·XᵀW(y − b − Xw) − λw, computed from the sample-space residual (the
+ * form iterative refinement uses: Xᵀ(Xw) − rhs would lose the digits to cancellation).
+ * It stops when that true residual, in equilibrated units (|rⱼ|/√Aⱼⱼ), is below
+ * {@link ROUNDOFF_RELATIVE} times its value at w = 0, and gives up early when its rate
+ * of progress says the iteration budget will not get there.
+ *
  * @module
  */
 import { PenalizedError } from '../errors.js';
@@ -20,7 +30,34 @@ import { kernelTimes, matTVec, matVec, maxAbs, weightedMean } from '../linalg/ke
 import { objectiveValue } from './stopping.js';
 import type { Problem, SolveOptions, SolveResult } from './types.js';
 
+/** How far the recursive residual falls (in equilibrated units) before it is replaced by the true one. */
+const REPLACE_FACTOR = 1e-4;
+/**
+ * The round-off target, relative to the residual at w = 0: the answers then agree with
+ * the factorization's to ~1e-14 relative on well-conditioned data (measured: 0.9–1.4e-14
+ * on 20000×500 and 2000×200 designs), and CG reaches it (the true residual can go to ~1e-16).
+ */
+const ROUNDOFF_RELATIVE = 1e-15;
+/** Iterations before the rate of progress is trusted to predict the rest. */
+const PREDICT_AFTER = 10;
+/** Keep going only while the prediction leaves this much of the budget unused: failing at the budget wastes it all. */
+const PREDICTION_MARGIN = 0.8;
+
 export function conjugateGradient(problem: Problem, options: SolveOptions): SolveResult {
+  return runConjugateGradient(problem, options, false);
+}
+
+/**
+ * The solution of the primal system (n ≥ p) to round-off, `converged` when certified
+ * within `maxIter` iterations; not converged when the iteration will not get there in
+ * time (ill-conditioned data, whose factorization is then the better deal), having
+ * stopped as soon as its rate of progress said so. See the module comment.
+ */
+export function conjugateGradientToRoundoff(problem: Problem, maxIter: number): SolveResult {
+  return runConjugateGradient(problem, { maxIter, tol: 0 }, true);
+}
+
+function runConjugateGradient(problem: Problem, options: SolveOptions, toRoundoff: boolean): SolveResult {
   const { design, y, datafit, penalty, fitIntercept } = problem;
   if (datafit.quadraticWeight === undefined || penalty.quadraticStrength === undefined) {
     throw new PenalizedError(
@@ -35,6 +72,7 @@ export function conjugateGradient(problem: Problem, options: SolveOptions): Solv
   const root = sw ? sw.map(Math.sqrt) : undefined;
   const b = fitIntercept ? weightedMean(y, sw) : 0;
   const primal = n >= p;
+  if (toRoundoff && !primal) throw new PenalizedError('SOLVER_UNSUPPORTED', 'the round-off solve is for n ≥ p only.');
   const m = primal ? p : n;
   const scaled = new Float64Array(primal ? 0 : n);
 
@@ -109,6 +147,25 @@ export function conjugateGradient(problem: Problem, options: SolveOptions): Solv
 
   let residualNorm = Math.sqrt(dotArrays(residual, residual));
   let converged = residualNorm <= target;
+  // the round-off mode's measure: max |rⱼ|/√Aⱼⱼ, invariant to the τ, σ scaling
+  const equilibrated = (r: Float64Array) => {
+    let worst = 0;
+    for (let i = 0; i < m; i++) worst = Math.max(worst, Math.abs(r[i]) / Math.sqrt(diagonal[i]));
+    return worst;
+  };
+  const atZero = equilibrated(residual);
+  const roundoffTarget = ROUNDOFF_RELATIVE * atZero;
+  let lastTrue = atZero;
+  let best = atZero;
+  /** residual ← the true one, (s·XᵀW(y − b − Xw) − λw)/σ with w = x·σ/τ. */
+  const replaceResidual = () => {
+    const unit = sigma / tau;
+    for (let j = 0; j < p; j++) w[j] = x[j] * unit;
+    matVec(design, w, 0, predictor);
+    for (let i = 0; i < n; i++) predictor[i] = centered[i] - (sw ? sw[i] : 1) * predictor[i];
+    matTVec(design, predictor, residual);
+    for (let j = 0; j < p; j++) residual[j] = (s * residual[j] - lambda * w[j]) / sigma;
+  };
   let iteration = 0;
   const w = new Float64Array(p);
   const current = () => {
@@ -130,11 +187,28 @@ export function conjugateGradient(problem: Problem, options: SolveOptions): Solv
       x[i] += step * direction[i];
       residual[i] -= step * Ap[i];
     }
-    residualNorm = Math.sqrt(dotArrays(residual, residual));
-    if (options.onIteration && options.onIteration({ iteration, w: current(), b }) === false) break;
-    if (residualNorm <= target) {
-      converged = true;
-      break;
+    if (toRoundoff) {
+      const recursive = equilibrated(residual);
+      best = Math.min(best, recursive);
+      if (recursive <= Math.max(roundoffTarget, REPLACE_FACTOR * lastTrue)) {
+        replaceResidual();
+        lastTrue = residualNorm = equilibrated(residual);
+        best = Math.min(best, lastTrue);
+        if (lastTrue <= roundoffTarget) {
+          converged = true;
+          break;
+        }
+      }
+      // iterations needed at the rate so far: give up now rather than at the budget
+      const predicted = (iteration * Math.log(ROUNDOFF_RELATIVE)) / Math.log(best / atZero);
+      if (iteration >= PREDICT_AFTER && !(predicted <= PREDICTION_MARGIN * options.maxIter)) break;
+    } else {
+      residualNorm = Math.sqrt(dotArrays(residual, residual));
+      if (options.onIteration && options.onIteration({ iteration, w: current(), b }) === false) break;
+      if (residualNorm <= target) {
+        converged = true;
+        break;
+      }
     }
     for (let i = 0; i < m; i++) z[i] = residual[i] / diagonal[i];
     const rzNext = dotArrays(residual, z);

@@ -14,6 +14,15 @@
  * XᵀX squares the condition number), an SVD of X itself gives the least-squares
  * (minimum-norm) solution, as scikit-learn's `LinearRegression` (lstsq) does.
  *
+ * **The iterative shortcut.** Forming XᵀX costs n·p²/2 multiply-adds (1.25 s at
+ * 20000×500); a conjugate-gradient iteration costs two passes over X, about a sixth of
+ * p of them as much. On well-conditioned data CG reaches the same answer (to ~1e-14,
+ * certified by the true residual: see `conjugateGradient.ts`) in far fewer than p/6
+ * iterations, so large tall problems try it first and fall back to the factorization
+ * when its progress says it will not get there within that budget. For collinear
+ * columns it converges to the same minimum-norm solution the SVD gives (CG's iterates
+ * stay in the row space of the equilibrated X), usually much sooner than the SVD.
+ *
  * @module
  */
 import type { Design } from '../data/design.js';
@@ -21,19 +30,29 @@ import { PenalizedError } from '../errors.js';
 import { cholesky, choleskySolve, jacobiSVD } from '../linalg/dense.js';
 import { gramMatrix, outerGramMatrix } from '../linalg/gram.js';
 import { matTVec, matVec, weightedMean } from '../linalg/kernels.js';
+import { conjugateGradientToRoundoff } from './conjugateGradient.js';
 import { StoppingRule, objectiveValue } from './stopping.js';
 import type { Problem, SolveOptions, SolveResult } from './types.js';
 
 /** Below this smallest pivot (of a unit-diagonal matrix) Cholesky is not trusted. */
 const PIVOT_FLOOR = 1e-12;
 const REFINEMENT_STEPS = 2;
+/**
+ * The iterative shortcut is tried when forming XᵀX would take more than this many
+ * multiply-adds (~50 ms) and p is at least {@link SHORTCUT_MIN_FEATURES}: below that its
+ * budget of p/6 iterations is too small for CG to reach round-off.
+ */
+const SHORTCUT_WORK = 1e8;
+const SHORTCUT_MIN_FEATURES = 400;
+/** A CG iteration (two passes over X) costs about as much as p/6 of XᵀX's n·p²/2 multiply-adds (measured). */
+const SHORTCUT_BUDGET_PER_FEATURE = 1 / 6;
 
 /** Whether {@link directSolve} applies to this datafit/penalty pair. */
 export function directApplies(problem: Problem): boolean {
   return problem.datafit.quadraticWeight !== undefined && problem.penalty.quadraticStrength !== undefined;
 }
 
-export function directSolve(problem: Problem, _options?: SolveOptions): SolveResult {
+export function directSolve(problem: Problem, options?: SolveOptions): SolveResult {
   const { design, y, datafit, penalty, fitIntercept } = problem;
   if (!directApplies(problem)) {
     throw new PenalizedError(
@@ -46,6 +65,10 @@ export function directSolve(problem: Problem, _options?: SolveOptions): SolveRes
   const { nSamples: n, nFeatures: p } = design;
   const sw = datafit.sampleWeights;
   const b = fitIntercept ? weightedMean(y, sw) : 0;
+  if (n >= p && n * p * p > SHORTCUT_WORK && p >= SHORTCUT_MIN_FEATURES && options?.iterativeShortcut !== false) {
+    const shortcut = conjugateGradientToRoundoff(problem, Math.floor(SHORTCUT_BUDGET_PER_FEATURE * p));
+    if (shortcut.converged) return exactResult(problem, shortcut.w, b);
+  }
   // the weighted target sw∘(y − b), and √sw for the kernel form
   const target = new Float64Array(n);
   for (let i = 0; i < n; i++) target[i] = (sw ? sw[i] : 1) * (y[i] - b);
@@ -101,6 +124,12 @@ export function directSolve(problem: Problem, _options?: SolveOptions): SolveRes
     }
   }
 
+  return exactResult(problem, w, b);
+}
+
+/** The result of an exact solve: one "iteration", its KKT residual and objective. */
+function exactResult(problem: Problem, w: Float64Array, b: number): SolveResult {
+  const { design, y, datafit } = problem;
   const state = datafit.createState(design, y);
   datafit.setIterate(state, design, w, b);
   const rule = new StoppingRule(problem, 0);

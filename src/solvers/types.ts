@@ -61,6 +61,11 @@ export interface SolveOptions {
    * `false` computes every feature's gradient at every outer pass.
    */
   certifiedGradients?: boolean;
+  /**
+   * Direct solve only: let a large tall problem try conjugate gradient to round-off
+   * before forming XᵀX (default true; see `direct.ts`). `false` always factors.
+   */
+  iterativeShortcut?: boolean;
   /** Called after every iteration; return `false` to stop early. */
   onIteration?: (info: IterationInfo) => void | boolean;
 }

@@ -1,0 +1,97 @@
+/**
+ * The direct solve's iterative shortcut (direct.ts, conjugateGradient.ts): on large tall
+ * problems it runs conjugate gradient to round-off before forming XᵀX. Whatever path it
+ * takes, the answer must be the factorization's.
+ */
+import { describe, expect, it } from 'vitest';
+import { toDesign } from '../../src/data/design.js';
+import { Quadratic } from '../../src/datafits/index.js';
+import { L2, NoPenalty } from '../../src/penalties/index.js';
+import { conjugateGradientToRoundoff } from '../../src/solvers/conjugateGradient.js';
+import { solve } from '../../src/solvers/index.js';
+import { StoppingRule } from '../../src/solvers/stopping.js';
+import type { Problem } from '../../src/solvers/types.js';
+import { expectClose, regressionData, rng } from '../helpers/fixtures.js';
+
+function leastSquares(X: number[][], y: number[], fitIntercept = true, weights?: Float64Array, lambda = 0): Problem {
+  const n = X.length;
+  return {
+    design: toDesign(X, { center: fitIntercept, weights }),
+    y: Float64Array.from(y),
+    datafit: new Quadratic(1 / n, weights),
+    penalty: lambda > 0 ? new L2(lambda) : new NoPenalty(),
+    fitIntercept,
+  };
+}
+
+const factored = (problem: Problem) => solve(problem, { strategy: 'direct', maxIter: 1, tol: 0, iterativeShortcut: false });
+const direct = (problem: Problem) => solve(problem, { strategy: 'direct', maxIter: 1, tol: 0 });
+/** The KKT residual (equilibrated units) at w = 0: what the round-off target is relative to. */
+const residualAtZero = (problem: Problem) => new StoppingRule(problem, 1).threshold;
+
+describe('the direct solve tries conjugate gradient to round-off on large tall problems', () => {
+  // 3000×400: n·p² = 4.8e8 is above the shortcut's 1e8, and p reaches its 400
+  const n = 3000;
+  const p = 400;
+
+  it('well-conditioned: CG certifies the answer, and it is the factorization’s', () => {
+    const { X, y } = regressionData(5, n, p, { rho: 0.2, k: 20 });
+    const problem = leastSquares(X, y);
+    const cg = conjugateGradientToRoundoff(problem, Math.floor(p / 6));
+    expect(cg.converged).toBe(true); // the shortcut is taken here, not silently skipped
+    const viaShortcut = direct(problem);
+    const viaFactor = factored(problem);
+    expect(viaShortcut.w).toEqual(cg.w);
+    // both are certified to round-off: CG's true residual ≤ 1e-15 of its value at 0, the
+    // factorization refined to ~1e-16; with κ(XᵀX) ≈ 5 here (AR(1), ρ = 0.2, p/n = 0.13) the
+    // coefficients then agree to ~1e-14 relative. 1e-12 leaves a 100× margin.
+    const scale = Math.max(...viaFactor.w.map(Math.abs));
+    expectClose(viaShortcut.w, viaFactor.w, { rtol: 1e-12, atol: 1e-12 * scale }, 'shortcut vs factorization');
+    expect(viaShortcut.b).toBe(viaFactor.b);
+    expect(viaShortcut.optimality).toBeLessThanOrEqual(1e-15 * residualAtZero(problem) * 2);
+    expect(viaShortcut.nIter).toBe(1); // still one exact solve to the user
+  });
+
+  it('sample weights, a ridge term and no intercept: the same system, the same answer', () => {
+    const { X, y } = regressionData(6, n, p, { rho: 0.2, k: 20 });
+    const r = rng(60);
+    const weights = Float64Array.from({ length: n }, () => 0.2 + 2 * r.uniform());
+    const problem = leastSquares(X, y, false, weights, 0.05);
+    expect(conjugateGradientToRoundoff(problem, Math.floor(p / 6)).converged).toBe(true);
+    const scale = Math.max(...factored(problem).w.map(Math.abs));
+    // as above: both at round-off, a better-conditioned system (λ > 0); 100× margin
+    expectClose(direct(problem).w, factored(problem).w, { rtol: 1e-12, atol: 1e-12 * scale }, 'weighted ridge');
+  });
+
+  it('ill-conditioned: CG gives up within a few iterations and the factorization answers', () => {
+    // ρ = 0.995: κ(XᵀX) in the tens of thousands; CG would need hundreds of iterations
+    const { X, y } = regressionData(7, n, p, { rho: 0.995, k: 20 });
+    const problem = leastSquares(X, y);
+    const cg = conjugateGradientToRoundoff(problem, Math.floor(p / 6));
+    expect(cg.converged).toBe(false);
+    // it stopped on its rate of progress (after 10 iterations), not at the budget of 66
+    expect(cg.nIter).toBeLessThanOrEqual(12);
+    // the answer is then the factorization's, bit for bit
+    expect(direct(problem).w).toEqual(factored(problem).w);
+  });
+
+  it('collinear columns: CG converges to the minimum-norm solution the SVD gives', () => {
+    // column 59 = 2·column 0: XᵀX is singular, Cholesky refuses it and the SVD answers.
+    // Equilibrated, the two columns are the same vector, so the minimum-norm solution splits
+    // their effect equally in equilibrated units: w₅₉·‖x₅₉‖ = w₀·‖x₀‖, i.e. w₅₉ = w₀/2.
+    const { X, y } = regressionData(8, 300, 60, { rho: 0.3, k: 6 });
+    for (const row of X) row[59] = 2 * row[0];
+    const problem = leastSquares(X, y);
+    const svd = factored(problem);
+    const cg = conjugateGradientToRoundoff(problem, 300);
+    expect(cg.converged).toBe(true);
+    // CG's iterates stay in the row space of the equilibrated X up to rounding; the SVD
+    // drops the null direction exactly. Both are certified to ~1e-15 of the residual at 0
+    // on the range, κ ≈ 10 there: agreement to 1e-10 leaves a wide margin for the rounding
+    // that leaks into the null direction over the iterations.
+    const scale = Math.max(...svd.w.map(Math.abs));
+    expectClose(cg.w, svd.w, { rtol: 1e-10, atol: 1e-10 * scale }, 'cg vs svd');
+    expect(cg.w[59]).toBeCloseTo(cg.w[0] / 2, 12);
+    expect(svd.w[59]).toBeCloseTo(svd.w[0] / 2, 12);
+  });
+});
