@@ -36,6 +36,14 @@ import type { Problem, SolveOptions, SolveResult } from './types.js';
 
 /** Smallest working set (skglm's p0). */
 const WORKING_SET_MIN = 10;
+/**
+ * Growth of a working set whose every feature entered the support while violators
+ * remained outside it. Counted in full passes over X on 30 benchmark-like fits (tall,
+ * wide, square; Lasso and ElasticNet at alphaMax/5, /20, /100): 4 saves 7.5% of the
+ * ElasticNet passes (18% on the wide one, whose support outgrows n) and 2% of the
+ * Lasso's; 8 did worse than 4 on half of them.
+ */
+const SATURATED_GROWTH = 4;
 /** Inner epochs stop once the working set's KKT violation is this fraction of the outer one. */
 const INNER_FRACTION = 0.3;
 /**
@@ -213,9 +221,12 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
     }
     if (useWorkingSet) {
       // capacity: the support twice over (skglm's rule), doubled when the last set could not
-      // hold every violator (celer's growth). The set: the support and the worst violators
-      // only, since a feature with no KKT violation would not move in an epoch
-      capacity = Math.min(p, Math.max(WORKING_SET_MIN, 2 * support, support + violators > capacity ? 2 * capacity : 0));
+      // hold every violator (celer's growth), and quadrupled when, besides, every feature of
+      // the last set entered the support: the set was clearly too small. The set: the support
+      // and the worst violators only, since a feature with no KKT violation would not move
+      const saturated = iteration > 0 && support >= size;
+      const grown = support + violators > capacity ? (saturated ? SATURATED_GROWTH : 2) * capacity : 0;
+      capacity = Math.min(p, Math.max(WORKING_SET_MIN, 2 * support, grown));
       size = Math.min(capacity, support + violators);
     }
     const features = size === p ? all : topScores(order, scores, size);
