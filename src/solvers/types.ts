@@ -63,7 +63,8 @@ export interface SolveOptions {
   certifiedGradients?: boolean;
   /**
    * Direct solve only: let a large tall problem try conjugate gradient to round-off
-   * before forming XᵀX (default true; see `direct.ts`). `false` always factors.
+   * before forming XᵀX, and a tall problem whose XᵀX Cholesky refuses try it before the
+   * SVD (default true; see `direct.ts`). `false` always factors.
    */
   iterativeShortcut?: boolean;
   /** Called after every iteration; return `false` to stop early. */

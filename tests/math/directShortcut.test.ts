@@ -94,4 +94,42 @@ describe('the direct solve tries conjugate gradient to round-off on large tall p
     expect(cg.w[59]).toBeCloseTo(cg.w[0] / 2, 12);
     expect(svd.w[59]).toBeCloseTo(svd.w[0] / 2, 12);
   });
+
+  it('one-hot columns with every level (collinear once centered): CG before the SVD, same answer', () => {
+    // 400 rows: 20 numeric columns and three categorical variables one-hot encoded with all
+    // 5 levels each. Centered, each variable's 5 columns sum to 0, so XᵀX has rank 32 of 35
+    // and Cholesky refuses it; the direct solve then tries CG (budget 2p) before the SVD
+    const r = rng(90);
+    const { X: numeric, y } = regressionData(9, 400, 20, { rho: 0.3, k: 6 });
+    const X = numeric.map((row, i) => {
+      const levels = [0, 1, 2].map((v) => Math.floor(r.uniform() * 5));
+      const onehot = levels.flatMap((level) => [0, 1, 2, 3, 4].map((k) => (k === level ? 1 : 0)));
+      y[i] += levels[0] - 0.5 * levels[1];
+      return [...row, ...onehot];
+    });
+    const problem = leastSquares(X, y);
+    const cg = conjugateGradientToRoundoff(problem, 2 * 35);
+    expect(cg.converged).toBe(true);
+    const svd = factored(problem);
+    const viaCG = direct(problem);
+    expect(viaCG.w).toEqual(cg.w); // the direct solve took the CG answer, not the SVD's
+    // both minimum-norm in equilibrated units; SVD accurate to ~1e-13 here, CG certified to
+    // 1e-15 of the residual at 0 on the range: 1e-10 leaves a wide margin
+    const scale = Math.max(...svd.w.map(Math.abs));
+    expectClose(viaCG.w, svd.w, { rtol: 1e-10, atol: 1e-10 * scale }, 'one-hot: cg vs svd');
+    // minimum norm in equilibrated units vₖ = wₖ‖cₖ‖: the null direction of a variable's
+    // centered columns cₖ is vₖ ∝ ‖cₖ‖ (Σₖ cₖ = 0), so v ⟂ it means Σₖ wₖ‖cₖ‖² = 0
+    for (const v of [0, 1, 2]) {
+      let total = 0;
+      let magnitude = 0;
+      for (let k = 0; k < 5; k++) {
+        const j = 20 + 5 * v + k;
+        total += viaCG.w[j] * problem.design.columnSquaredNorms[j];
+        magnitude += Math.abs(viaCG.w[j]) * problem.design.columnSquaredNorms[j];
+      }
+      expect(magnitude).toBeGreaterThan(0);
+      expect(Math.abs(total)).toBeLessThan(1e-10 * magnitude);
+    }
+  });
 });
+
