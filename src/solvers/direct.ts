@@ -16,7 +16,7 @@
  *
  * **The iterative shortcut.** Forming XᵀX costs n·p²/2 multiply-adds (1.25 s at
  * 20000×500); a conjugate-gradient iteration costs two passes over X, about a sixth of
- * p of them as much. On well-conditioned data CG reaches the same answer (to ~1e-14,
+ * p of them as much. On well-conditioned data CG reaches the same answer (to ~1e-15,
  * certified by the true residual: see `conjugateGradient.ts`) in far fewer than p/6
  * iterations, so large tall problems try it first and fall back to the factorization
  * when its progress says it will not get there within that budget. For collinear
