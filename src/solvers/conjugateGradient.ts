@@ -126,6 +126,10 @@ function runConjugateGradient(problem: Problem, options: SolveOptions, toRoundof
     diagonal[i] /= tau;
     rhs[i] /= sigma;
   }
+  // To round-off with λ = 0 (least squares), no preconditioner: CG's iterates then stay in
+  // the row space of X, so on collinear columns it converges to the solution of minimum ‖w‖,
+  // lstsq's (Jacobi's iterates stay in the row space of X·D and minimize ‖D⁻¹w‖ instead)
+  const preconditioner = toRoundoff && lambda === 0 ? new Float64Array(m).fill(1) : diagonal;
   const unscaled = apply;
   const applyScaled = (x: Float64Array, out: Float64Array) => {
     unscaled(x, out);
@@ -140,7 +144,7 @@ function runConjugateGradient(problem: Problem, options: SolveOptions, toRoundof
   if (x.some((v) => v !== 0)) applyScaled(x, Ap);
   for (let i = 0; i < m; i++) residual[i] = rhs[i] - Ap[i];
   const z = new Float64Array(m);
-  for (let i = 0; i < m; i++) z[i] = residual[i] / diagonal[i];
+  for (let i = 0; i < m; i++) z[i] = residual[i] / preconditioner[i];
   const direction = Float64Array.from(z);
   let rz = dotArrays(residual, z);
   const target = options.tol * Math.sqrt(dotArrays(rhs, rhs));
@@ -210,7 +214,7 @@ function runConjugateGradient(problem: Problem, options: SolveOptions, toRoundof
         break;
       }
     }
-    for (let i = 0; i < m; i++) z[i] = residual[i] / diagonal[i];
+    for (let i = 0; i < m; i++) z[i] = residual[i] / preconditioner[i];
     const rzNext = dotArrays(residual, z);
     const beta = rzNext / rz;
     rz = rzNext;

@@ -7,12 +7,17 @@
  * - n ≥ p: the p×p normal equations (scikit-learn's `cholesky` Ridge solver).
  * - n < p: the n×n kernel form w = XᵀW^½c with (s·W^½XXᵀW^½ + λI)·c = s·W^½(y − b),
  *   the same solution at a fraction of the cost (scikit-learn does the same for wide X).
+ *   With an intercept the columns are centered, so the kernel matrix is singular along
+ *   r = W^½·1 (and so is XᵀWX when n = p): γ·rrᵀ is added to it, which the solution does
+ *   not see (rᵀ·rhs = 0 forces rᵀc = 0) but Cholesky does. The kernel form is used
+ *   whenever the centered X has fewer rows than columns, n − 1 < p.
  *
  * The system is equilibrated (unit diagonal) and factored by Cholesky, then
  * two steps of iterative refinement against the true residual recover the digits the
  * normal equations lose. When Cholesky cannot be trusted (collinear columns: forming
  * XᵀX squares the condition number), an SVD of X itself gives the least-squares
- * (minimum-norm) solution, as scikit-learn's `LinearRegression` (lstsq) does.
+ * solution of minimum norm ‖w‖, as scikit-learn's `LinearRegression` (lstsq) does: when
+ * many w fit equally well, the same one as scikit-learn.
  *
  * **The iterative shortcut.** Forming XᵀX costs n·p²/2 multiply-adds (1.25 s at
  * 20000×500); a conjugate-gradient iteration costs two passes over X, about a sixth of
@@ -20,15 +25,16 @@
  * certified by the true residual: see `conjugateGradient.ts`) in far fewer than p/6
  * iterations, so large tall problems try it first and fall back to the factorization
  * when its progress says it will not get there within that budget. For collinear
- * columns it converges to the same minimum-norm solution the SVD gives (CG's iterates
- * stay in the row space of the equilibrated X), usually much sooner than the SVD; so
- * when Cholesky refuses XᵀX, CG gets a larger budget before the SVD is computed.
+ * columns it converges to the same minimum-norm solution the SVD gives (without a
+ * preconditioner when λ = 0, CG's iterates stay in the row space of X), usually much
+ * sooner than the SVD; so when Cholesky refuses XᵀX, CG gets a larger budget before the
+ * SVD is computed.
  *
  * @module
  */
 import type { Design } from '../data/design.js';
 import { PenalizedError } from '../errors.js';
-import { cholesky, choleskySolve, jacobiSVD } from '../linalg/dense.js';
+import { cholesky, choleskySolve, thinSVD } from '../linalg/dense.js';
 import { gramMatrix, outerGramMatrix } from '../linalg/gram.js';
 import { matTVec, matVec, weightedMean } from '../linalg/kernels.js';
 import { conjugateGradientToRoundoff } from './conjugateGradient.js';
@@ -53,7 +59,7 @@ const SHORTCUT_BUDGET_PER_FEATURE = 1 / 6;
  * n, i.e. ~15·p CG iterations (measured: a 3000×200 design with a duplicated column,
  * SVD 2.6 s, CG 56 iterations in 0.06 s).
  */
-const FALLBACK_BUDGET_PER_FEATURE = 2;
+const FALLBACK_BUDGET_PER_FEATURE = 4;
 
 /** Whether {@link directSolve} applies to this datafit/penalty pair. */
 export function directApplies(problem: Problem): boolean {
@@ -73,7 +79,9 @@ export function directSolve(problem: Problem, options?: SolveOptions): SolveResu
   const { nSamples: n, nFeatures: p } = design;
   const sw = datafit.sampleWeights;
   const b = fitIntercept ? weightedMean(y, sw) : 0;
-  if (n >= p && n * p * p > SHORTCUT_WORK && p >= SHORTCUT_MIN_FEATURES && options?.iterativeShortcut !== false) {
+  // centered columns span at most n − 1 dimensions: then XᵀWX is singular from n = p on
+  const primal = (fitIntercept ? n - 1 : n) >= p;
+  if (primal && n * p * p > SHORTCUT_WORK && p >= SHORTCUT_MIN_FEATURES && options?.iterativeShortcut !== false) {
     const shortcut = conjugateGradientToRoundoff(problem, Math.floor(SHORTCUT_BUDGET_PER_FEATURE * p));
     if (shortcut.converged) return exactResult(problem, shortcut.w, b);
   }
@@ -82,15 +90,15 @@ export function directSolve(problem: Problem, options?: SolveOptions): SolveResu
   for (let i = 0; i < n; i++) target[i] = (sw ? sw[i] : 1) * (y[i] - b);
 
   let w: Float64Array;
-  const solveNormal = n >= p ? factorSymmetric(gram(design, s, lambda, sw), p) : undefined;
+  const solveNormal = primal ? factorSymmetric(gram(design, s, lambda, sw), p) : undefined;
   const root = sw ? sw.map(Math.sqrt) : undefined;
-  const solveKernel = n < p ? factorSymmetric(kernel(design, s, lambda, root), n) : undefined;
+  const solveKernel = primal ? undefined : factorSymmetric(kernel(design, s, lambda, root, fitIntercept), n);
   if (!solveNormal && !solveKernel) {
     // Cholesky refused XᵀX (collinear columns). The SVD of X costs tens of times more than
     // forming XᵀX did; CG run to round-off, when it certifies, gives the same minimum-norm
     // answer (see the module comment) for a few passes over X
     const iterative =
-      n >= p && options?.iterativeShortcut !== false ? conjugateGradientToRoundoff(problem, FALLBACK_BUDGET_PER_FEATURE * p) : undefined;
+      primal && options?.iterativeShortcut !== false ? conjugateGradientToRoundoff(problem, FALLBACK_BUDGET_PER_FEATURE * p) : undefined;
     if (iterative?.converged) return exactResult(problem, iterative.w, b);
     w = singularValueSolve(design, y, b, s, lambda, root);
   } else if (solveNormal) {
@@ -169,14 +177,32 @@ function gram(design: Design, s: number, lambda: number, sw?: Float64Array): Flo
   return A;
 }
 
-/** s·W^½XXᵀW^½ + λI as a dense row-major n×n array (exactly symmetric). */
-function kernel(design: Design, s: number, lambda: number, root?: Float64Array): Float64Array {
+/**
+ * s·W^½XXᵀW^½ + λI as a dense row-major n×n array (exactly symmetric). With `centered`
+ * columns (Σᵢ swᵢxᵢⱼ = 0) r = W^½·1 is in its null space, and γ·rrᵀ is added, γ·‖r‖² the
+ * mean diagonal: the system's right-hand side s·W^½(y − b) is orthogonal to r (b is the
+ * weighted mean), so the solution keeps rᵀc = 0 and is unchanged, but the matrix is no
+ * longer singular along r and Cholesky can factor it.
+ */
+function kernel(design: Design, s: number, lambda: number, root: Float64Array | undefined, centered: boolean): Float64Array {
   const { nSamples: n, nFeatures: p, values } = design;
   const K = outerGramMatrix(values, n, p);
   for (let i = 0; i < n; i++) {
     // root[i]·root[k] is the same number for (i, k) and (k, i): K stays symmetric
     for (let k = 0; k < n; k++) K[i * n + k] *= s * (root ? root[i] * root[k] : 1);
     K[i * n + i] += lambda;
+  }
+  if (centered) {
+    let trace = 0;
+    let rr = 0;
+    for (let i = 0; i < n; i++) {
+      trace += K[i * n + i];
+      rr += root ? root[i] * root[i] : 1;
+    }
+    const gamma = trace / (n * rr);
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < n; k++) K[i * n + k] += gamma * (root ? root[i] * root[k] : 1);
+    }
   }
   return K;
 }
@@ -209,33 +235,25 @@ function factorSymmetric(A: Float64Array, m: number): ((rhs: Float64Array) => Fl
 /**
  * The fallback for (nearly) collinear designs, where any formed Gram matrix has lost
  * the digits: an SVD of W^½X itself, as LAPACK's lstsq (scikit-learn's
- * LinearRegression) works. With λ = 0 the columns are equilibrated first (least squares
- * does not care about column scale) and singular values below EPS·max(n, p)·σmax are
- * dropped, giving the minimum-norm solution; with λ > 0 each direction is shrunk by
- * s·σ/(s·σ² + λ), which is finite for every σ.
+ * LinearRegression) works. With λ = 0, singular values below EPS·max(n, p)·σmax are
+ * dropped, which gives the solution of minimum ‖w‖ (lstsq's; the columns are not
+ * rescaled, since that would minimize a different norm); with λ > 0 each direction is
+ * shrunk by s·σ/(s·σ² + λ), which is finite for every σ.
  */
 function singularValueSolve(design: Design, y: Float64Array, b: number, s: number, lambda: number, root?: Float64Array): Float64Array {
   const { nSamples: n, nFeatures: p, values } = design;
-  const scale = new Float64Array(p).fill(1);
-  if (lambda === 0) {
-    for (let j = 0; j < p; j++) {
-      let sq = 0;
-      for (let i = 0; i < n; i++) sq += (root ? root[i] * root[i] : 1) * values[j * n + i] ** 2;
-      if (sq > 0) scale[j] = 1 / Math.sqrt(sq);
-    }
-  }
-  // W^½·X·diag(scale), column-major; the SVD wants rows ≥ cols, so wide X is transposed
+  // W^½·X, column-major; the SVD wants rows ≥ cols, so wide X is transposed
   const tall = n >= p;
   const rows = tall ? n : p;
   const cols = tall ? p : n;
   const A = new Float64Array(n * p);
   for (let j = 0; j < p; j++) {
     for (let i = 0; i < n; i++) {
-      const v = (root ? root[i] : 1) * values[j * n + i] * scale[j];
+      const v = (root ? root[i] : 1) * values[j * n + i];
       A[tall ? j * n + i : i * p + j] = v;
     }
   }
-  const svd = jacobiSVD(A, rows, cols);
+  const svd = thinSVD(A, rows, cols);
   // left (sample-side) and right (feature-side) singular vectors of W^½X
   const left = tall ? svd.U : svd.V;
   const right = tall ? svd.V : svd.U;
@@ -250,6 +268,5 @@ function singularValueSolve(design: Design, y: Float64Array, b: number, s: numbe
     const gain = (s * sk) / (s * sk * sk + lambda);
     for (let j = 0; j < p; j++) w[j] += right[k * p + j] * gain * projection;
   }
-  for (let j = 0; j < p; j++) w[j] *= scale[j];
   return w;
 }

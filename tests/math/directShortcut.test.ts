@@ -77,28 +77,28 @@ describe('the direct solve tries conjugate gradient to round-off on large tall p
 
   it('collinear columns: CG converges to the minimum-norm solution the SVD gives', () => {
     // column 59 = 2·column 0: XᵀX is singular, Cholesky refuses it and the SVD answers.
-    // Equilibrated, the two columns are the same vector, so the minimum-norm solution splits
-    // their effect equally in equilibrated units: w₅₉·‖x₅₉‖ = w₀·‖x₀‖, i.e. w₅₉ = w₀/2.
+    // X·(2e₀ − e₅₉) = 0, and the solution of minimum ‖w‖ (lstsq's, scikit-learn's) is
+    // orthogonal to that null direction: 2w₀ − w₅₉ = 0, i.e. w₅₉ = 2w₀.
     const { X, y } = regressionData(8, 300, 60, { rho: 0.3, k: 6 });
     for (const row of X) row[59] = 2 * row[0];
     const problem = leastSquares(X, y);
     const svd = factored(problem);
     const cg = conjugateGradientToRoundoff(problem, 300);
     expect(cg.converged).toBe(true);
-    // CG's iterates stay in the row space of the equilibrated X up to rounding; the SVD
+    // CG's iterates (no preconditioner when λ = 0) stay in the row space of X up to rounding; the SVD
     // drops the null direction exactly. Both are certified to ~1e-15 of the residual at 0
     // on the range, κ ≈ 10 there: agreement to 1e-10 leaves a wide margin for the rounding
     // that leaks into the null direction over the iterations.
     const scale = Math.max(...svd.w.map(Math.abs));
     expectClose(cg.w, svd.w, { rtol: 1e-10, atol: 1e-10 * scale }, 'cg vs svd');
-    expect(cg.w[59]).toBeCloseTo(cg.w[0] / 2, 12);
-    expect(svd.w[59]).toBeCloseTo(svd.w[0] / 2, 12);
+    expect(cg.w[59]).toBeCloseTo(2 * cg.w[0], 12);
+    expect(svd.w[59]).toBeCloseTo(2 * svd.w[0], 12);
   });
 
   it('one-hot columns with every level (collinear once centered): CG before the SVD, same answer', () => {
     // 400 rows: 20 numeric columns and three categorical variables one-hot encoded with all
     // 5 levels each. Centered, each variable's 5 columns sum to 0, so XᵀX has rank 32 of 35
-    // and Cholesky refuses it; the direct solve then tries CG (budget 2p) before the SVD
+    // and Cholesky refuses it; the direct solve then tries CG (budget 4p) before the SVD
     const r = rng(90);
     const { X: numeric, y } = regressionData(9, 400, 20, { rho: 0.3, k: 6 });
     const X = numeric.map((row, i) => {
@@ -108,24 +108,24 @@ describe('the direct solve tries conjugate gradient to round-off on large tall p
       return [...row, ...onehot];
     });
     const problem = leastSquares(X, y);
-    const cg = conjugateGradientToRoundoff(problem, 2 * 35);
+    const cg = conjugateGradientToRoundoff(problem, 4 * 35);
     expect(cg.converged).toBe(true);
     const svd = factored(problem);
     const viaCG = direct(problem);
     expect(viaCG.w).toEqual(cg.w); // the direct solve took the CG answer, not the SVD's
-    // both minimum-norm in equilibrated units; SVD accurate to ~1e-13 here, CG certified to
+    // both of minimum ‖w‖; SVD accurate to ~1e-13 here, CG certified to
     // 1e-15 of the residual at 0 on the range: 1e-10 leaves a wide margin
     const scale = Math.max(...svd.w.map(Math.abs));
     expectClose(viaCG.w, svd.w, { rtol: 1e-10, atol: 1e-10 * scale }, 'one-hot: cg vs svd');
-    // minimum norm in equilibrated units vₖ = wₖ‖cₖ‖: the null direction of a variable's
-    // centered columns cₖ is vₖ ∝ ‖cₖ‖ (Σₖ cₖ = 0), so v ⟂ it means Σₖ wₖ‖cₖ‖² = 0
+    // minimum ‖w‖: a variable's centered columns cₖ sum to 0 (Σₖ cₖ = 0), so (1, …, 1) on
+    // them is a null direction, and w ⟂ it means Σₖ wₖ = 0 (scikit-learn's answer)
     for (const v of [0, 1, 2]) {
       let total = 0;
       let magnitude = 0;
       for (let k = 0; k < 5; k++) {
         const j = 20 + 5 * v + k;
-        total += viaCG.w[j] * problem.design.columnSquaredNorms[j];
-        magnitude += Math.abs(viaCG.w[j]) * problem.design.columnSquaredNorms[j];
+        total += viaCG.w[j];
+        magnitude += Math.abs(viaCG.w[j]);
       }
       expect(magnitude).toBeGreaterThan(0);
       expect(Math.abs(total)).toBeLessThan(1e-10 * magnitude);
