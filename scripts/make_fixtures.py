@@ -215,12 +215,32 @@ def fit_ridge(X, y, alpha, fit_intercept):
     return model, w, b, {"kkt": kkt}
 
 
-def fit_linear(X, y, fit_intercept):
+def fit_linear(X, y, fit_intercept, min_norm=False):
+    """Least squares; with min_norm the design may be rank-deficient (collinear columns,
+    p >= n), and the answer is lstsq's solution of minimum ||w||, which must be orthogonal
+    to the null space of the centred X."""
     model = LinearRegression(fit_intercept=fit_intercept).fit(X, y)
     Xc, yc, x_mean, y_mean = centred(X, y, fit_intercept)
-    w, _, rank, _ = scipy.linalg.lstsq(Xc, yc, lapack_driver="gelsd")
-    if rank < Xc.shape[1]:
+    # scipy's lstsq drops singular values below cond * s_max, by default cond = eps; a
+    # rank-deficient design's zero singular values come out as rounding, ~1e-15 * s_max,
+    # and may be kept, which adds noise of that size divided by them along the null space
+    # (1e-2 relative on the wide case). The minimum-norm solution drops them: numpy's
+    # convention, cond = eps * max(n, p).
+    cond = np.finfo(float).eps * max(Xc.shape) if min_norm else None
+    w, _, rank, _ = scipy.linalg.lstsq(Xc, yc, cond=cond, lapack_driver="gelsd")
+    if rank < Xc.shape[1] and not min_norm:
         raise KKTError("least squares: rank-deficient design, the solution is not unique")
+    coef_sklearn = model.coef_
+    if min_norm:
+        if rank == Xc.shape[1]:
+            raise KKTError("min-norm case: the design is full rank, the case tests nothing")
+        _, sv, vt = np.linalg.svd(Xc, full_matrices=True)
+        off = np.max(np.abs(vt[rank:] @ w)) / np.max(np.abs(w))
+        if not off <= 1e-12:
+            raise KKTError(f"the answer is not orthogonal to the null space: {off:.2e}")
+        # sklearn's answer must agree on the row space; along the null space it may carry
+        # the rounding noise described above
+        coef_sklearn = w + vt[:rank].T @ (vt[:rank] @ (model.coef_ - w))
     b = float(y_mean - x_mean @ w) if fit_intercept else 0.0
     r = y - (X @ w + b)
     scale = max(np.max(np.abs(Xc.T @ yc)), 1e-300)
@@ -229,8 +249,8 @@ def fit_linear(X, y, fit_intercept):
         kkt = max(kkt, abs(r.sum()) / max(np.max(np.abs(y)) * len(y), 1e-300))
     if not kkt <= 1e-12:
         raise KKTError(f"least-squares normal equations violated: {kkt:.2e}")
-    agree(w, model.coef_, "Linear", 1e-8)
-    return model, w, b, {"kkt": kkt}
+    agree(w, coef_sklearn, "Linear", 1e-8)
+    return model, w, b, {"kkt": kkt, "rank": int(rank)}
 
 
 def fit_logistic(X, labels, C, fit_intercept):
@@ -289,7 +309,7 @@ def matrix(X):
     return [floats(row) for row in np.asarray(X)]
 
 
-def regression_case(name, description, estimator, params, data):
+def regression_case(name, description, estimator, params, data, min_norm=False):
     X, y, Xt, yt = data
     fit_intercept = params.get("fitIntercept", True)
     alpha = params.get("alpha")
@@ -304,7 +324,7 @@ def regression_case(name, description, estimator, params, data):
         model, w, b, info = fit_ridge(X, y, alpha, fit_intercept)
         objective = ridge_objective(X, y, w, b, alpha)
     elif estimator == "Linear":
-        model, w, b, info = fit_linear(X, y, fit_intercept)
+        model, w, b, info = fit_linear(X, y, fit_intercept, min_norm)
         objective = squared_objective(X, y, w, b)
     else:
         raise ValueError(estimator)
@@ -394,6 +414,36 @@ def build_cases():
     out.append(logistic_case(
         "logistic-breast-cancer", "LogisticL2 C=1 on standardized breast cancer data, labels 0/1",
         {"C": 1.0}, (Xtr, ytr, Xte, yte)))
+
+    # rank-deficient least squares: scikit-learn (lstsq) returns the solution of minimum
+    # ||w||; many others fit equally well, so these pin down which one
+    # wide, 60 x 150 -> 40 train / 20 test: centred, 40 rows span 39 dimensions
+    X, y = ar1_design(gen, 60, 150, rho=0.5, k=8, noise=0.5)
+    out.append(regression_case(
+        "linear-wide-minnorm", "Linear with p > n (40 x 150): lstsq's minimum-norm solution",
+        "Linear", {}, holdout(gen, X, y, 20), min_norm=True))
+    # square, 40 x 30 -> 30 train / 10 test: with the intercept, 30 centred rows span 29
+    X, y = ar1_design(gen, 40, 30, rho=0.5, k=5, noise=0.5)
+    out.append(regression_case(
+        "linear-square-minnorm", "Linear with n = p = 30 and an intercept (centred rank 29)",
+        "Linear", {}, holdout(gen, X, y, 10), min_norm=True))
+    # collinear columns, 140 x 12 -> 120 train / 20 test: x11 = 2 x0 and x10 = x3 - x5
+    X, y = ar1_design(gen, 140, 12, rho=0.3, k=4, noise=1.0)
+    X[:, 11] = 2 * X[:, 0]
+    X[:, 10] = X[:, 3] - X[:, 5]
+    out.append(regression_case(
+        "linear-collinear-minnorm", "Linear with two exact collinearities (x11 = 2 x0, x10 = x3 - x5)",
+        "Linear", {}, holdout(gen, X, y, 20), min_norm=True))
+    # one-hot encodings that keep every level, 180 x (4 + 4 + 4) -> 160 train / 20 test:
+    # each variable's columns sum to 1, collinear with the intercept
+    numeric = gen.standard_normal((180, 4))
+    levels = gen.integers(0, 4, size=(180, 2))
+    onehot = np.concatenate([np.eye(4)[levels[:, 0]], np.eye(4)[levels[:, 1]]], axis=1)
+    X = np.concatenate([numeric, onehot], axis=1)
+    y = numeric @ np.array([1.5, -2.0, 0.0, 0.5]) + levels[:, 0] - 0.5 * levels[:, 1] + 0.3 * gen.standard_normal(180)
+    out.append(regression_case(
+        "linear-onehot-minnorm", "Linear on one-hot columns with every level kept (collinear with the intercept)",
+        "Linear", {}, holdout(gen, X, y, 20), min_norm=True))
     return out
 
 
