@@ -28,8 +28,10 @@ export interface LinearOptions {
  *     1/(2n) · ‖y − Xw − b‖²
  *
  * (the scale does not change the solution) — scikit-learn's `LinearRegression`,
- * glmnet with `lambda = 0`. Solved exactly from the normal equations, with the
- * minimum-norm solution when columns are collinear, as scikit-learn's lstsq gives.
+ * glmnet with `lambda = 0`. Solved exactly from the normal equations (from the n×n
+ * kernel form when there are fewer samples than features). When many w fit equally well
+ * (collinear columns, more features than samples), the one of minimum ‖w‖, as
+ * scikit-learn's lstsq gives.
  * Large tall problems (n·p² > 1e8, p ≥ 400) first try conjugate gradient run to
  * round-off, which is much faster on well-conditioned data and gives the same
  * coefficients (to ~1e-15 relative); when it would not get there quickly, XᵀX is formed
