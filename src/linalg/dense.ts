@@ -121,9 +121,9 @@ export function jacobiSVD(A: Float64Array, rows: number, cols: number): Singular
  * Thin SVD of a column-major `rows × cols` matrix with rows ≥ cols, through a Householder
  * QR first (the standard way to SVD a tall matrix): A = Q·R, then {@link jacobiSVD} of the
  * small cols×cols R, and U = Q·U_R. The Jacobi rotations then run over vectors of length
- * cols instead of rows: 3000×200 with a duplicated column took 2.6 s directly and takes
- * 0.13 s this way. Householder QR is backward stable, so the singular values are those of
- * a matrix within rounding of A, as LAPACK's least-squares drivers have them.
+ * cols instead of rows: 2.4× faster at 3000×200 (1.1 s against 2.7 s), 2.6× at 20000×100.
+ * Householder QR is backward stable, so the singular values are those of a matrix within
+ * rounding of A, as LAPACK's least-squares drivers have them.
  */
 export function thinSVD(A: Float64Array, rows: number, cols: number): SingularValues {
   if (rows <= cols) return jacobiSVD(A, rows, cols);

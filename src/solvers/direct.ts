@@ -54,10 +54,13 @@ const SHORTCUT_MIN_FEATURES = 400;
 /** A CG iteration (two passes over X) costs about as much as p/6 of XᵀX's n·p²/2 multiply-adds (measured). */
 const SHORTCUT_BUDGET_PER_FEATURE = 1 / 6;
 /**
- * When Cholesky refuses XᵀX, CG gets up to 2p iterations before the SVD: a one-sided
- * Jacobi SVD of X costs some ten sweeps of p²/2 column pairs, each pair three passes over
- * n, i.e. ~15·p CG iterations (measured: a 3000×200 design with a duplicated column,
- * SVD 2.6 s, CG 56 iterations in 0.06 s).
+ * When Cholesky refuses XᵀX, CG gets up to 4p iterations before the SVD (a QR of X, then
+ * the Jacobi SVD of R: 1.1 s for a 3000×200 design with a duplicated column, where CG
+ * takes 0.09 s). Without a preconditioner (λ = 0: see the module comment) CG needs more
+ * iterations on columns of unequal scales, and its early rate underestimates it: one-hot
+ * columns with every level (the test) need 37 iterations at p = 35, and 2p gave up after
+ * 12; a 3000×400 design with every third column ×1000 converges within 4p in 0.86 s,
+ * where the SVD takes 5.7 s.
  */
 const FALLBACK_BUDGET_PER_FEATURE = 4;
 
@@ -94,7 +97,7 @@ export function directSolve(problem: Problem, options?: SolveOptions): SolveResu
   const root = sw ? sw.map(Math.sqrt) : undefined;
   const solveKernel = primal ? undefined : factorSymmetric(kernel(design, s, lambda, root, fitIntercept), n);
   if (!solveNormal && !solveKernel) {
-    // Cholesky refused XᵀX (collinear columns). The SVD of X costs tens of times more than
+    // Cholesky refused XᵀX (collinear columns). The SVD of X costs several times more than
     // forming XᵀX did; CG run to round-off, when it certifies, gives the same minimum-norm
     // answer (see the module comment) for a few passes over X
     const iterative =
