@@ -62,6 +62,12 @@ export interface SolveOptions {
    */
   certifiedGradients?: boolean;
   /**
+   * Coordinate descent only: Anderson extrapolation of the inner epochs (default true; see
+   * `coordinateDescent.ts`). An extrapolated point is kept only when it lowers the
+   * objective. `false` runs plain epochs.
+   */
+  extrapolation?: boolean;
+  /**
    * Direct solve only: let a large tall problem try conjugate gradient to round-off
    * before forming XᵀX, and a tall problem whose XᵀX Cholesky refuses try it before the
    * SVD (default true; see `direct.ts`). `false` always factors.

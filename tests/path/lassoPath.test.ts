@@ -20,18 +20,22 @@ interface SklearnPath {
 }
 
 /**
- * Coefficients at every alpha within rtol 1e-6 of scikit-learn's plus an atol of 1e-9 ×
- * the largest coefficient on the path. Both sides stop at a duality gap ≤ 1e-10·‖y − ȳ‖²/n;
- * measured, they agree to ~4e-9 relative, so rtol 1e-6 (tighter than the issue's 1e-4)
- * still leaves room for rounding. The atol covers zeros: at alphaMax scikit-learn leaves a
- * ~1e-16 coefficient where we return an exact 0 (the top feature sits on the boundary).
+ * Coefficients at every alpha within rtol 1e-6 of scikit-learn's plus an atol of 1e-8 ×
+ * the largest coefficient on the path. Both sides stop at a duality gap ≤ 1e-10·‖y − ȳ‖²/n,
+ * which on diabetes's correlated columns still leaves room along flat directions:
+ * scikit-learn's path is up to 4.0e-6 (5.7e-9 × the largest coefficient) from the exact
+ * one (ours at tol 1e-15), and ours, which extrapolates its epochs, lands elsewhere in
+ * that room (3.4e-6 from exact; 2.7e-10 at the alpha where it differs most from
+ * scikit-learn's). 1e-8 × scale allows both errors and is still 1e4× tighter than the
+ * issue's 1e-4. The atol also covers zeros: at alphaMax scikit-learn leaves a ~1e-16
+ * coefficient where we return an exact 0 (the top feature sits on the boundary).
  */
 function expectPathsClose(ours: RegularizationPath, theirs: SklearnPath, what: string): void {
   expect(ours.alphas.length).toBe(theirs.alphas.length);
   const scale = Math.max(...theirs.coefs.map(maxAbs));
   expect(scale).toBeGreaterThan(0); // guard: a path of zeros would pass trivially
   for (let k = 0; k < theirs.alphas.length; k++) {
-    expectClose(ours.coefs[k], theirs.coefs[k], { rtol: 1e-6, atol: 1e-9 * scale }, `${what} coefs at alpha[${k}]`);
+    expectClose(ours.coefs[k], theirs.coefs[k], { rtol: 1e-6, atol: 1e-8 * scale }, `${what} coefs at alpha[${k}]`);
   }
 }
 

@@ -14,11 +14,14 @@ const wide = pathFixture('cv-wide');
 const strict = { tol: 1e-10, maxIter: 1000000 };
 
 /**
- * Held-out errors within rtol 1e-7 of scikit-learn's: both solve every fold's path to a
- * duality gap ≤ 1e-10·‖y − ȳ‖²/n; measured, they agree to ~2e-10 relative. (The issue
- * asks for 1e-4; 1e-7 still leaves a factor of 500 for rounding.)
+ * Held-out errors within rtol 1e-6 of scikit-learn's: both solve every fold's path to a
+ * duality gap ≤ 1e-10·‖y − ȳ‖²/n, which on this p ≫ n design leaves room along flat
+ * directions: measured against the exact paths (ours at tol 1e-15), scikit-learn's errors
+ * are up to 2.9e-7 off, ours (which extrapolate their epochs, so they land elsewhere in
+ * that room) 9.2e-8, and the two differ by up to 2.6e-7. 1e-6 allows that and is still
+ * 100× tighter than the issue's 1e-4.
  */
-const MSE = { rtol: 1e-7, atol: 0 };
+const MSE = { rtol: 1e-6, atol: 0 };
 
 function expectMsePath(ours: Float64Array[], theirs: number[][], what: string): void {
   expect(ours.length).toBe(theirs.length);
