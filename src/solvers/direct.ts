@@ -185,7 +185,8 @@ function gram(design: Design, s: number, lambda: number, sw?: Float64Array): Flo
  * columns (Σᵢ swᵢxᵢⱼ = 0) r = W^½·1 is in its null space, and γ·rrᵀ is added, γ·‖r‖² the
  * mean diagonal: the system's right-hand side s·W^½(y − b) is orthogonal to r (b is the
  * weighted mean), so the solution keeps rᵀc = 0 and is unchanged, but the matrix is no
- * longer singular along r and Cholesky can factor it.
+ * longer singular along r and Cholesky can factor it. Rows of zero weight likewise get a
+ * unit diagonal.
  */
 function kernel(design: Design, s: number, lambda: number, root: Float64Array | undefined, centered: boolean): Float64Array {
   const { nSamples: n, nFeatures: p, values } = design;
@@ -207,6 +208,9 @@ function kernel(design: Design, s: number, lambda: number, root: Float64Array | 
       for (let k = 0; k < n; k++) K[i * n + k] += gamma * (root ? root[i] * root[k] : 1);
     }
   }
+  // a row of zero weight is a zero row and column of K, and its right-hand side is 0: a
+  // unit diagonal there gives cᵢ = 0, the same w, and a matrix Cholesky can factor
+  for (let i = 0; i < n; i++) if (K[i * n + i] === 0) K[i * n + i] = 1;
   return K;
 }
 

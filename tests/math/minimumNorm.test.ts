@@ -81,6 +81,20 @@ describe('Linear on rank-deficient designs: the solution of minimum ‖w‖', ()
     for (let i = 0; i < X.length; i++) expect(Math.abs(fitted[i] - y[i])).toBeLessThan(1e-10 * Math.max(...y.map(Math.abs)));
   });
 
+  it('wide, with zero sample weights: the same w as without those rows', () => {
+    // a zero-weight row is a zero row and column of the kernel matrix; the solve gives it a
+    // unit diagonal (cᵢ = 0) instead of falling to the SVD. Same solution as dropping the
+    // rows: both exact solves of the same system, κ ≈ 10, so 1e-12
+    const { X, y } = regressionData(43, 30, 90, { rho: 0.4, k: 6 });
+    const weights = X.map((_, i) => (i % 4 === 0 ? 0 : 1 + (i % 3)));
+    const kept = (_: unknown, i: number) => weights[i] > 0;
+    const weighted = new Linear().fit(X, y, { sampleWeight: weights });
+    const dropped = new Linear().fit(X.filter(kept), y.filter(kept), { sampleWeight: weights.filter(kept) });
+    const scale = Math.max(...dropped.coef.map(Math.abs));
+    expectClose(weighted.coef, dropped.coef, { rtol: 1e-12, atol: 1e-12 * scale }, 'coef');
+    expect(Math.abs(weighted.intercept - dropped.intercept)).toBeLessThan(1e-12 * Math.max(1, scale));
+  });
+
   it('a duplicated column shares its effect as 1 : 2 in w, orthogonal to the null direction', () => {
     // x₅ = 2·x₀: X·(2e₀ − e₅) = 0, so the minimum-norm w has 2w₀ − w₅ = 0
     const { X, y } = regressionData(42, 80, 8, { rho: 0.2, k: 4 });
