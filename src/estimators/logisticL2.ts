@@ -36,7 +36,8 @@ export interface LogisticL2Options {
   maxIter?: number;
   /**
    * Stop when the largest gradient component has fallen to `tol` times its value at
-   * w = 0, b = 0 (default 1e-4).
+   * w = 0, b = 0 (default 1e-4), and (L-BFGS, the default) the objective is certified
+   * within √tol of its minimum over w.
    */
   tol?: number;
   /** `'auto'` (L-BFGS, as scikit-learn's default), `'lbfgs'`, `'cd'` or `'fista'` (default `'auto'`). */

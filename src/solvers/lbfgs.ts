@@ -30,7 +30,7 @@
  */
 import { PenalizedError } from '../errors.js';
 import { matVec } from '../linalg/kernels.js';
-import { StoppingRule, objectiveValue } from './stopping.js';
+import { StoppingRule, objectiveValue, strongConvexityGuard } from './stopping.js';
 import type { Problem, SolveOptions, SolveResult } from './types.js';
 
 /** Curvature pairs kept (scipy's and scikit-learn's default is 10). */
@@ -127,7 +127,9 @@ export function lbfgs(problem: Problem, options: SolveOptions): SolveResult {
   const dw = direction.subarray(0, p);
 
   let optimality = measure();
-  let converged = optimality <= rule.threshold;
+  // the KKT rule, and (for L2) the certificate that P is within √tol of its minimum in w
+  const met = () => optimality <= rule.threshold && strongConvexityGuard(problem, w, datafitGrad, value, options.tol);
+  let converged = met();
   let iteration = 0;
   while (!converged && iteration < options.maxIter) {
     iteration++;
@@ -218,7 +220,7 @@ export function lbfgs(problem: Problem, options: SolveOptions): SolveResult {
 
     if (options.onIteration && options.onIteration({ iteration, w, b: theta[p] }) === false) break;
     optimality = measure();
-    if (optimality <= rule.threshold) converged = true;
+    if (met()) converged = true;
   }
   if (!converged) optimality = measure();
   return {

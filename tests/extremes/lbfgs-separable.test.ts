@@ -1,0 +1,36 @@
+/**
+ * LogisticL2 with a large C on separable data (p ≫ n): the KKT rule, relative to its
+ * value at w = 0 in units of the loss's global curvature bound, was met after a single
+ * L-BFGS step that separated the data, at 158 times the optimal objective, and the fit
+ * reported `converged`. The strong-convexity guard (`strongConvexityGuard` in
+ * src/solvers/stopping.ts) keeps it iterating.
+ */
+import { describe, expect, it } from 'vitest';
+import { LogisticL2 } from '../../src/index.js';
+import { regressionData } from '../helpers/fixtures.js';
+
+function objective(X: number[][], labels: number[], coef: Float64Array, intercept: number, C: number): number {
+  let loss = 0;
+  X.forEach((row, i) => {
+    const margin = (labels[i] === 1 ? 1 : -1) * row.reduce((s, v, j) => s + v * coef[j], intercept);
+    loss += margin > 0 ? Math.log1p(Math.exp(-margin)) : -margin + Math.log1p(Math.exp(margin));
+  });
+  return C * loss + 0.5 * coef.reduce((s, v) => s + v * v, 0);
+}
+
+describe('LogisticL2 does not stop far from the optimum on separable data', () => {
+  const { X, y } = regressionData(7, 50, 5000, { rho: 0.5, k: 10 });
+  const labels = y.map((v) => (v > 1.5 ? 1 : 0));
+
+  it.each([1e4, 1e2])('C = %d, default tol: within 1% of the optimal objective', (C) => {
+    const model = new LogisticL2({ C }).fit(X, labels);
+    const exact = new LogisticL2({ C, tol: 1e-12, maxIter: 10_000 }).fit(X, labels);
+    expect(model.converged && exact.converged).toBe(true);
+    const reached = objective(X, labels, model.coef, model.intercept, C);
+    const optimal = objective(X, labels, exact.coef, exact.intercept, C);
+    // the guard certifies P − min over w ≤ √tol·P = 1% of P at tol 1e-4 (for the current
+    // intercept); measured: +0.17% at C = 1e4, where the unguarded rule stopped at +15700%
+    expect(reached).toBeGreaterThanOrEqual(optimal * (1 - 1e-12));
+    expect(reached - optimal).toBeLessThan(1e-2 * optimal);
+  });
+});
