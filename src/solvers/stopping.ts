@@ -180,7 +180,7 @@ export class StoppingRule {
  */
 export function strongConvexityGuard(problem: Problem, w: Float64Array, datafitGrad: Float64Array, objective: number, tol: number): boolean {
   const { penalty } = problem;
-  if (!penalty.gradientCoordinate) return true;
+  if (!penalty.smooth || !penalty.gradientCoordinate) return true;
   let lambda = Infinity;
   const gradient = new Float64Array(w.length);
   for (let j = 0; j < w.length; j++) {
