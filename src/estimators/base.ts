@@ -126,6 +126,11 @@ export abstract class LinearModel<T extends ParamTable> {
   /** @internal The engine strategies this estimator may use (its `solver` choices). */
   protected abstract strategies(): StrategyTable;
 
+  /** @internal `maxIter` and `tol` for an estimator whose options do not set them. */
+  protected iterationDefaults(): { maxIter: number; tol: number } {
+    return { maxIter: 1000, tol: 1e-4 };
+  }
+
   /** Coefficients, one per feature (a copy). */
   get coef(): Float64Array {
     return this.require('coef').coef.slice();
@@ -207,8 +212,8 @@ export abstract class LinearModel<T extends ParamTable> {
       { design, y, datafit, penalty, fitIntercept },
       {
         strategy: (params.solver as Strategy | undefined) ?? 'auto',
-        maxIter: (params.maxIter as number | undefined) ?? 1000,
-        tol: (params.tol as number | undefined) ?? 1e-4,
+        maxIter: (params.maxIter as number | undefined) ?? this.iterationDefaults().maxIter,
+        tol: (params.tol as number | undefined) ?? this.iterationDefaults().tol,
         initial,
         onIteration: onIteration
           ? ({ iteration, w, b }) => {
