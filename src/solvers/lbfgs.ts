@@ -128,7 +128,7 @@ export function lbfgs(problem: Problem, options: SolveOptions): SolveResult {
 
   let optimality = measure();
   // the KKT rule, and (for L2) the certificate that P is within √tol of its minimum in w
-  const met = () => optimality <= rule.threshold && strongConvexityGuard(problem, w, datafitGrad, value, options.tol);
+  const met = () => optimality <= rule.threshold && strongConvexityGuard(problem, state, w, datafitGrad, value, options.tol);
   let converged = met();
   let iteration = 0;
   while (!converged && iteration < options.maxIter) {
