@@ -39,7 +39,7 @@
  *
  * @module
  */
-import { norm, roundingBound, StoppingRule, objectiveValue } from './stopping.js';
+import { norm, roundingBound, StoppingRule, objectiveValue, strongConvexityGuard } from './stopping.js';
 import type { Problem, SolveOptions, SolveResult } from './types.js';
 
 /** Smallest working set (skglm's p0). */
@@ -253,7 +253,11 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
       gb = outerGradient();
     }
     optimality = rule.measureFromGradient(state, w, grad, gb);
-    const measureMet = optimality <= rule.threshold;
+    // with an L2 penalty on a non-quadratic loss (the KKT rule), also the certificate that P
+    // is within √tol of its minimum (see strongConvexityGuard)
+    const measureMet =
+      optimality <= rule.threshold &&
+      (rule.criterion !== 'kkt' || strongConvexityGuard(problem, state, w, exactGradient(), objectiveValue(problem, state, w), options.tol));
     // at the last iteration the measure alone decides, as in scikit-learn
     if (measureMet && (smallSteps || iteration >= options.maxIter)) {
       converged = true;

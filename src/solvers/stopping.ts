@@ -15,8 +15,9 @@
  *   measured in equilibrated units (divided by √ of its curvature Lⱼ), so a feature in
  *   large units cannot dominate the rule while small-unit ones are still wrong; the
  *   rule is then invariant to rescaling any column or the whole problem. With an L2
- *   penalty, L-BFGS also checks {@link strongConvexityGuard}: the objective certified
- *   within √tol of its minimum in w.
+ *   penalty on a non-quadratic loss (LogisticL2), L-BFGS, FISTA and coordinate descent
+ *   also check {@link strongConvexityGuard}: the objective certified within √tol of its
+ *   minimum in w.
  *
  * @module
  */
@@ -180,11 +181,13 @@ export class StoppingRule {
  * the duality gap does, so that data in extreme units can meet it. Rescaling a column (with
  * its penalty factor) changes nothing. On ordinary problems the bound is far below √tol·P
  * once the KKT rule holds (the 20000 × 200 benchmark: 2.9e-4·P at tol 1e-4). `true` (no
- * certificate, the KKT rule alone decides) when the penalty is not strongly convex.
+ * certificate, the KKT rule alone decides) when the penalty is not strongly convex, and for
+ * a squared loss, whose curvature is Lⱼ everywhere.
  */
 export function strongConvexityGuard(problem: Problem, state: unknown, w: Float64Array, datafitGrad: Float64Array, objective: number, tol: number): boolean {
   const { penalty, datafit, design } = problem;
-  if (!penalty.smooth || !penalty.gradientCoordinate) return true;
+  // for a squared loss Lⱼ is the curvature itself, not a bound, and the KKT rule can be trusted
+  if (!penalty.smooth || !penalty.gradientCoordinate || datafit.quadraticWeight !== undefined) return true;
   const theta = new Float64Array(design.nSamples);
   datafit.dualPoint(state, theta);
   const perUnitNorm = roundingBound(design.nSamples, norm(theta));
