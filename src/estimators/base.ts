@@ -208,12 +208,13 @@ export abstract class LinearModel<T extends ParamTable> {
       for (let j = 0; j < coef.length; j++) intercept -= design.columnMeans[j] * coef[j];
       return intercept;
     };
+    const defaults = this.iterationDefaults();
     const result = solveWith(
       { design, y, datafit, penalty, fitIntercept },
       {
         strategy: (params.solver as Strategy | undefined) ?? 'auto',
-        maxIter: (params.maxIter as number | undefined) ?? this.iterationDefaults().maxIter,
-        tol: (params.tol as number | undefined) ?? this.iterationDefaults().tol,
+        maxIter: (params.maxIter as number | undefined) ?? defaults.maxIter,
+        tol: (params.tol as number | undefined) ?? defaults.tol,
         initial,
         onIteration: onIteration
           ? ({ iteration, w, b }) => {
