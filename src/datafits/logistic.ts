@@ -117,10 +117,35 @@ export class Logistic implements Datafit<LogisticState> {
     return sum(this.current(state));
   }
 
-  /** A majorization step: F is (c/4)·Σswᵢ-smooth in b. */
+  /**
+   * A safeguarded Newton step in b. F is (c/4)·Σswᵢ-smooth in b, but on well separated
+   * classes its curvature c·Σ swᵢσ(1 − σ) is far below that bound and the majorization
+   * step −g/((c/4)·Σswᵢ) crawls (coordinate descent at C = 100 on separable data stopped
+   * with b far from its optimum). So take Newton's step, halved while it does not lower F,
+   * and the majorization step, which always does, once the halving reaches it.
+   */
   interceptStep(state: LogisticState): number {
+    const { signs, z } = state;
     const sw = this.sampleWeights;
-    return -this.interceptGradient(state) / ((this.weight / 4) * (sw ? sum(sw) : state.z.length));
+    const g = this.interceptGradient(state);
+    if (g === 0) return 0;
+    const total = sw ? sum(sw) : z.length;
+    const majorization = -g / ((this.weight / 4) * total);
+    let curvature = 0;
+    for (let i = 0; i < z.length; i++) {
+      const s = sigmoidNeg(signs[i] * z[i]);
+      curvature += (sw ? sw[i] : 1) * s * (1 - s);
+    }
+    const before = this.value(state);
+    // Newton's step is the majorization step times total/(4·curvature) ≥ 1 (∞ where every σ
+    // saturates); from at most 2³⁰ times it, halved down to it: at most 30 trials, each O(n)
+    for (let step = majorization * Math.min(total / (4 * curvature), 2 ** 30); Math.abs(step) > Math.abs(majorization); step /= 2) {
+      let s = 0;
+      for (let i = 0; i < z.length; i++) s += (sw ? sw[i] : 1) * logOnePlusExpNeg(signs[i] * (z[i] + step));
+      // Armijo's sufficient decrease
+      if (this.weight * s <= before + 0.5 * g * step) return step;
+    }
+    return majorization;
   }
 
   moveIntercept(state: LogisticState, delta: number): void {

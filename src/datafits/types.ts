@@ -43,7 +43,7 @@ export interface Datafit<State = unknown> {
   interceptGradient(state: State): number;
   /**
    * A step δ for the intercept, b ← b + δ, that never increases F (exact
-   * minimization for the squared loss, a majorization step otherwise).
+   * minimization for the squared loss, a safeguarded Newton step for the logistic loss).
    */
   interceptStep(state: State): number;
   /** Updates the state for b ← b + delta. */

@@ -45,7 +45,11 @@ export interface RidgeOptions {
   /**
    * Tolerance of the iterative solvers (default 1e-4): for `'cg'`, the residual of
    * the normal equations relative to their right-hand side (scikit-learn's
-   * `sparse_cg`); for the others, the engine's stopping rule.
+   * `sparse_cg`); for the others, the engine's stopping rule. For `'cd'` and `'fista'`
+   * that is the duality gap ≤ tol·‖y − ȳ‖², an absolute accuracy as in scikit-learn's
+   * Lasso: where the optimal objective is far below ‖y − ȳ‖² (p > n and a tiny alpha, y
+   * nearly interpolated) they stop at a multiple of the minimum; use the default solver
+   * there, or a smaller tol.
    */
   tol?: number;
   /**

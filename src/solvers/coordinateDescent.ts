@@ -250,6 +250,14 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
       datafit.dualPoint(state, theta);
       recordBounds();
     } else {
+      // under the KKT rule b is first minimized for the current w: the certificate below
+      // bounds min_b P(w, b) − min P, which holds only where b is optimal for w (logistic
+      // CD at C = 100 on separable data stopped 7.7% above the optimum with b behind)
+      for (let k = 0; fitIntercept && rule.criterion === 'kkt' && k < 8; k++) {
+        const previous = b;
+        stepIntercept();
+        if (!(Math.abs(b - previous) > 1e-12 * Math.abs(b))) break;
+      }
       gb = outerGradient();
     }
     optimality = rule.measureFromGradient(state, w, grad, gb);
