@@ -42,8 +42,10 @@ export interface Datafit<State = unknown> {
   /** ∂F/∂b at the state's iterate. */
   interceptGradient(state: State): number;
   /**
-   * A step δ for the intercept, b ← b + δ, that never increases F (exact
-   * minimization for the squared loss, a safeguarded Newton step for the logistic loss).
+   * The step δ for the intercept, b ← b + δ, that minimizes F over b for the current w
+   * (exactly for the squared loss; by safeguarded Newton steps, each lowering F, for the
+   * logistic loss). Coordinate descent takes it after every epoch, and the certificate
+   * of its stopping rule relies on b being optimal for w.
    */
   interceptStep(state: State): number;
   /** Updates the state for b ← b + delta. */

@@ -23,7 +23,7 @@
  */
 import type { Design } from '../data/design.js';
 import { dot, matTVec, matVec, maxAbs, sum } from '../linalg/kernels.js';
-import { StoppingRule, objectiveValue, strongConvexityGuard } from './stopping.js';
+import { StoppingRule, objectiveValue } from './stopping.js';
 import type { Problem, SolveOptions, SolveResult } from './types.js';
 
 /** The stopping measure costs about one iteration; checking every 10 keeps it under 10%. */
@@ -106,9 +106,7 @@ export function fista(problem: Problem, options: SolveOptions): SolveResult {
     if (iteration % CHECK_EVERY === 0 || iteration === options.maxIter) {
       datafit.setIterate(state, design, x, xb);
       optimality = rule.measure(state, x);
-      // with an L2 penalty on a non-quadratic loss, also the certificate that P is within √tol
-      // of its minimum (see strongConvexityGuard)
-      if (optimality <= rule.threshold && (datafit.gradient(state, design, grad), strongConvexityGuard(problem, state, x, grad, objectiveValue(problem, state, x), options.tol))) {
+      if (rule.met(optimality, state, x, () => (datafit.gradient(state, design, grad), grad))) {
         converged = true;
         break;
       }

@@ -30,7 +30,7 @@
  */
 import { PenalizedError } from '../errors.js';
 import { matVec } from '../linalg/kernels.js';
-import { StoppingRule, objectiveValue, strongConvexityGuard } from './stopping.js';
+import { StoppingRule, objectiveValue } from './stopping.js';
 import type { Problem, SolveOptions, SolveResult } from './types.js';
 
 /** Curvature pairs kept (scipy's and scikit-learn's default is 10). */
@@ -127,8 +127,7 @@ export function lbfgs(problem: Problem, options: SolveOptions): SolveResult {
   const dw = direction.subarray(0, p);
 
   let optimality = measure();
-  // the KKT rule, and (for L2) the certificate that P is within √tol of its minimum in w
-  const met = () => optimality <= rule.threshold && strongConvexityGuard(problem, state, w, datafitGrad, value, options.tol);
+  const met = () => rule.met(optimality, state, w, () => datafitGrad);
   let converged = met();
   let iteration = 0;
   while (!converged && iteration < options.maxIter) {

@@ -15,9 +15,9 @@
  *   measured in equilibrated units (divided by √ of its curvature Lⱼ), so a feature in
  *   large units cannot dominate the rule while small-unit ones are still wrong; the
  *   rule is then invariant to rescaling any column or the whole problem. With an L2
- *   penalty on a non-quadratic loss (LogisticL2), L-BFGS, FISTA and coordinate descent
- *   also check {@link strongConvexityGuard}: the objective certified within √tol of its
- *   minimum in w.
+ *   penalty on a non-quadratic loss (LogisticL2) the rule also asks for
+ *   {@link strongConvexityGuard}: the objective certified within √tol of its minimum in w.
+ * - Strategies ask {@link StoppingRule.met}, which applies both.
  *
  * @module
  */
@@ -58,10 +58,12 @@ export class StoppingRule {
   private readonly interceptUnit: number;
   /** ‖xⱼ‖, for the rounding bound of xⱼᵀθ (duality gap only). */
   private readonly columnNorms: Float64Array;
+  /** Whether {@link strongConvexityGuard} has something to certify (see {@link met}). */
+  private readonly certifies: boolean;
 
   constructor(
     private readonly problem: Problem,
-    tol: number,
+    private readonly tol: number,
   ) {
     const { datafit, penalty, design, y, fitIntercept } = problem;
     this.theta = new Float64Array(design.nSamples);
@@ -77,6 +79,8 @@ export class StoppingRule {
     this.interceptUnit = interceptCurvature > 0 ? 1 / Math.sqrt(interceptCurvature) : 1;
     const atZero = datafit.createState(design, y);
     this.columnNorms = gap ? design.columnSquaredNorms.map(Math.sqrt) : new Float64Array(0);
+    // for a squared loss Lⱼ is the curvature itself, not a bound, and the KKT rule can be trusted
+    this.certifies = !gap && penalty.smooth && penalty.gradientCoordinate !== undefined && datafit.quadraticWeight === undefined;
     if (gap) {
       this.criterion = 'duality-gap';
       this.threshold = tol * datafit.gapScale!(atZero, fitIntercept);
@@ -84,6 +88,19 @@ export class StoppingRule {
       this.criterion = 'kkt';
       this.threshold = tol * this.kktResidual(atZero, new Float64Array(design.nFeatures));
     }
+  }
+
+  /**
+   * Whether the strategy may stop at the state's iterate (w, b): `optimality`, the measure
+   * there, is at most the threshold and, with an L2 penalty on a non-quadratic loss, the
+   * objective is certified within √tol of its minimum in w ({@link strongConvexityGuard}).
+   * `datafitGradient` returns ∇_w F at the iterate; it is called only for the certificate.
+   */
+  met(optimality: number, state: unknown, w: Float64Array, datafitGradient: () => Float64Array): boolean {
+    return (
+      optimality <= this.threshold &&
+      (!this.certifies || strongConvexityGuard(this.problem, state, w, datafitGradient(), objectiveValue(this.problem, state, w), this.tol))
+    );
   }
 
   /** The measure at iterate (w, b); `state` must hold that iterate. */
@@ -184,10 +201,9 @@ export class StoppingRule {
  * certificate, the KKT rule alone decides) when the penalty is not strongly convex, and for
  * a squared loss, whose curvature is Lⱼ everywhere.
  */
-export function strongConvexityGuard(problem: Problem, state: unknown, w: Float64Array, datafitGrad: Float64Array, objective: number, tol: number): boolean {
+function strongConvexityGuard(problem: Problem, state: unknown, w: Float64Array, datafitGrad: Float64Array, objective: number, tol: number): boolean {
   const { penalty, datafit, design } = problem;
-  // for a squared loss Lⱼ is the curvature itself, not a bound, and the KKT rule can be trusted
-  if (!penalty.smooth || !penalty.gradientCoordinate || datafit.quadraticWeight !== undefined) return true;
+  if (!penalty.gradientCoordinate) return true;
   const theta = new Float64Array(design.nSamples);
   datafit.dualPoint(state, theta);
   const perUnitNorm = roundingBound(design.nSamples, norm(theta));
