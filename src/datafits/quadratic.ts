@@ -1,5 +1,5 @@
 import type { Design } from '../data/design.js';
-import { axpyColumn, dot, dotColumn, matTVec, matVec, sum } from '../linalg/kernels.js';
+import { axpyColumn, axpyDotColumns, dot, dotColumn, matTVec, matVec, sum } from '../linalg/kernels.js';
 import type { Datafit } from './types.js';
 
 /**
@@ -94,6 +94,16 @@ export class Quadratic implements Datafit<QuadraticState> {
       const o = j * n;
       for (let i = 0; i < n; i++) out[i] -= delta * sw[i] * values[o + i];
     }
+  }
+
+  /** Without sample weights both calls use the residual alone: one pass over it. */
+  moveThenPartialGradient(state: QuadraticState, design: Design, j: number, delta: number, k: number): number {
+    const n = design.nSamples;
+    if (this.sampleWeights) {
+      this.moveCoordinate(state, design, j, delta);
+      return this.partialGradient(state, design, k);
+    }
+    return -this.weight * axpyDotColumns(-delta, design.values, j * n, k * n, state.residual, n);
   }
 
   interceptGradient(state: QuadraticState): number {

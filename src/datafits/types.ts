@@ -39,6 +39,12 @@ export interface Datafit<State = unknown> {
   partialGradient(state: State, design: Design, j: number): number;
   /** Updates the state for wⱼ ← wⱼ + delta. */
   moveCoordinate(state: State, design: Design, j: number, delta: number): void;
+  /**
+   * `moveCoordinate(state, design, j, delta)` then `partialGradient(state, design, k)`,
+   * with the same results, in one pass over the samples where the datafit can (optional;
+   * coordinate descent uses it when present).
+   */
+  moveThenPartialGradient?(state: State, design: Design, j: number, delta: number, k: number): number;
   /** ∂F/∂b at the state's iterate. */
   interceptGradient(state: State): number;
   /**

@@ -89,16 +89,22 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
   if (fitIntercept && !carried) stepIntercept();
 
   /** One epoch over `features[0..count)`; returns the largest change, |w| and KKT violation seen. */
+  const fuse = datafit.moveThenPartialGradient !== undefined;
   const epoch = (features: Int32Array, count: number) => {
     let wMax = 0;
     let changeMax = 0;
     let violation = 0;
+    // a move not yet applied to the state: where the datafit can, it is applied in the same
+    // pass as the next coordinate's gradient (one pass over the samples instead of two)
+    let pending = -1;
+    let pendingDelta = 0;
     for (let k = 0; k < count; k++) {
       const j = features[k];
       const Lj = lipschitz[j];
       if (Lj === 0) continue; // a constant column: the datafit does not depend on wⱼ
       const old = w[j];
-      const grad = datafit.partialGradient(state, design, j);
+      const grad = pending < 0 ? datafit.partialGradient(state, design, j) : datafit.moveThenPartialGradient!(state, design, pending, pendingDelta, j);
+      pending = -1;
       // the KKT violation before the step, free here: the inner loop's stopping measure
       const d = penalty.subdifferentialDistance(old, grad, j) * units[j];
       if (d > violation) violation = d;
@@ -109,7 +115,12 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
         return { wMax: NaN, changeMax: NaN, violation: NaN };
       }
       if (next !== old) {
-        datafit.moveCoordinate(state, design, j, next - old);
+        if (fuse) {
+          pending = j;
+          pendingDelta = next - old;
+        } else {
+          datafit.moveCoordinate(state, design, j, next - old);
+        }
         w[j] = next;
         const change = Math.abs(next - old);
         if (change > changeMax) changeMax = change;
@@ -117,6 +128,7 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
       const a = Math.abs(next);
       if (a > wMax) wMax = a;
     }
+    if (pending >= 0) datafit.moveCoordinate(state, design, pending, pendingDelta);
     if (fitIntercept) stepIntercept();
     return { wMax, changeMax, violation };
   };
