@@ -148,11 +148,11 @@ function scaleError(name: string, n: number, j: number, cell: (i: number, j: num
 
 /**
  * Copies `rows[0..count)`, rows `first`… of X, validated, into the column-major `values`
- * and adds each column's sum to `sums`. The rows are read from the array itself, not
- * through a row-reader callback: measured 1.4–1.7× faster at 5000 × 200 and 20000 × 200
- * (page faults hide it for larger X). Eight rows at a time: each visit to column j then writes eight consecutive
- * values, one cache line, and adds one partial sum (measured 1.7–1.9× faster than
- * 16×1024 tiles, at 20000×500 and 500×10000).
+ * and adds each column's sum to `sums`. Eight rows at a time: each visit to column j then
+ * writes eight consecutive values, one cache line, and adds one partial sum (measured
+ * 1.7–1.9× faster than 16×1024 tiles, at 20000×500 and 500×10000). The rows are indexed
+ * in the array itself, not fetched through a callback: 1.4–1.7× faster at 5000×200 and
+ * 20000×200 (for larger X the page faults of the new array hide the difference).
  */
 function copyRows(rows: ArrayLike<ArrayLike<unknown>>, first: number, count: number, n: number, p: number, values: Float64Array, sums: Float64Array, name: string): void {
   let k = 0;

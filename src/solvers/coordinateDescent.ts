@@ -88,8 +88,8 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
   };
   if (fitIntercept && !carried) stepIntercept();
 
-  /** One epoch over `features[0..count)`; returns the largest change, |w| and KKT violation seen. */
   const fuse = datafit.moveThenPartialGradient !== undefined;
+  /** One epoch over `features[0..count)`; returns the largest change, |w| and KKT violation seen. */
   const epoch = (features: Int32Array, count: number) => {
     let wMax = 0;
     let changeMax = 0;
