@@ -6,7 +6,10 @@
  *     wⱼ ← prox_{gⱼ/Lⱼ}(wⱼ − ∂F/∂wⱼ / Lⱼ),   Lⱼ = smoothness·‖xⱼ‖²,
  *
  * which for the squared loss is exact minimization along xⱼ (scikit-learn's and
- * glmnet's update). The intercept takes the datafit's own step after each epoch.
+ * glmnet's update). The intercept takes the datafit's own step after each epoch. A
+ * coordinate's move reaches the datafit's state in the same pass over the samples as the
+ * next coordinate's gradient, where the datafit offers that (`moveThenPartialGradient`:
+ * the squared loss, with the same bits as two passes).
  *
  * **Working sets** (as in celer and skglm; on by default): an outer pass computes the
  * full gradient once, which gives both the stopping measure (see `stopping.ts`) and
