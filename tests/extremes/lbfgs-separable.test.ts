@@ -42,8 +42,8 @@ describe('every LogisticL2 solver: converged means near the optimum on separable
   // 'cd' and 'fista' stopped at 11× and 17× the optimal objective at C = 1e4 and said
   // `converged`; with the guard they run on, and report false when maxIter (1000) comes first.
   // 'cd' at C = 100 still said `converged` 7.7% above the optimum: its majorization steps in
-  // b lagged behind, and the guard certifies w for the current b only; b is now minimized
-  // (safeguarded Newton steps) before the guard is checked
+  // b lagged behind, and the guard certifies w for the current b only; each epoch's intercept
+  // step now minimizes over b (safeguarded Newton steps, Logistic.interceptStep)
   it.each([
     ['fista', 1e4],
     ['fista', 1e2],

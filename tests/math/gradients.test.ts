@@ -84,8 +84,9 @@ describe.each(datafits)('%s', (_name, datafit, labels) => {
   });
 
   it('interceptStep minimizes over b, also where the classes are well separated', () => {
-    // w ×20 puts most margins where σ(1 − σ) is far below its bound ¼: majorization steps
-    // took hundreds of steps there. One step lowers F and brings ∂F/∂b to round-off,
+    // w ×20 puts most margins where σ(1 − σ) is far below its bound ¼, where the former
+    // majorization step left ∂F/∂b far from 0 (this test failed on it). One step lowers F
+    // and brings ∂F/∂b to round-off,
     // relative to its scale c·n (|∂F/∂zᵢ| ≤ c for the logistic loss, 2c·|yᵢ − zᵢ| for the
     // squared one); a second one changes nothing beyond round-off
     const s = datafit.createState(design, labels);
