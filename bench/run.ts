@@ -12,6 +12,7 @@
  *   npm run bench -- --peer-budget 60      seconds a peer may take on one fit
  *   npm run bench -- --sklearn-threads 0   BLAS threads for scikit-learn (0 = library default; default 1)
  *   npm run bench -- --keep-tmp            keep bench/.tmp (the binary data) afterwards
+ *   npm run bench -- --times               also print every timed penalized run
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -53,7 +54,7 @@ function option(name: string): string | undefined {
   const eq = argv.find((a) => a.startsWith(`--${name}=`));
   return eq?.slice(name.length + 3);
 }
-const known = ['quick', 'only', 'runs', 'rounds', 'no-peers', 'no-sklearn', 'no-memory', 'peer-budget', 'sklearn-threads', 'keep-tmp', 'help'];
+const known = ['quick', 'only', 'runs', 'rounds', 'no-peers', 'no-sklearn', 'no-memory', 'peer-budget', 'sklearn-threads', 'keep-tmp', 'times', 'help'];
 for (const a of argv) {
   if (a.startsWith('--') && !known.includes(a.slice(2).split('=')[0])) {
     console.error(`Unknown option ${a}. Options: ${known.map((k) => '--' + k).join(' ')}`);
@@ -216,6 +217,7 @@ function timePenalized(task: Task, d: Dataset, X: number[][], y: number[]): Meas
     const dt = performance.now() - t0;
     if (r >= WARMUP) times.push(dt);
   }
+  if (flag('times')) log(`${task.model} ${X.length}×${X[0].length}, each run (ms): ${times.map((t) => t.toFixed(1)).join(' ')}`);
   return {
     timeMs: median(times),
     times,
