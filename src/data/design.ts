@@ -256,6 +256,7 @@ function shiftColumn(values: Float64Array, off: number, n: number, shift: number
   return q0 + q1;
 }
 
+/** {@link shiftColumn} with sample weights: {@link shiftedSum} is Σᵢ swᵢ·vᵢ. */
 function shiftColumnWeighted(values: Float64Array, off: number, n: number, shift: number, weights: Float64Array): number {
   let sq = 0;
   let total = 0;
