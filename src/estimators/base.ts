@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { type Design, linearPredictor, standardizeColumns, toDesign } from '../data/design.js';
+import { type Design, linearPredictor, releaseDesign, standardizeColumns, toDesign } from '../data/design.js';
 import type { Datafit } from '../datafits/types.js';
 import { DataError, ModelJSONError, NotFittedError, ParameterError, describe } from '../errors.js';
 import type { PenaltyOptions } from '../penalties/l1l2.js';
@@ -226,6 +226,8 @@ export abstract class LinearModel<T extends ParamTable> {
       this.strategies(),
     );
     const coef = toOriginalScale(result.w);
+    // nothing kept from here on reads the copy of X (the model holds coef and the means)
+    releaseDesign(design);
     this.fitted = {
       coef,
       intercept: interceptOf(result.b, coef),

@@ -22,7 +22,7 @@
  *
  * @module
  */
-import { toDesign, toTargets } from '../data/design.js';
+import { releaseDesign, toDesign, toTargets } from '../data/design.js';
 import { ParameterError } from '../errors.js';
 import { param } from '../estimators/params.js';
 import { warn } from '../warnings.js';
@@ -171,6 +171,8 @@ function runPath(where: string, X: unknown, y: unknown, params: PathParams, list
   const data: PathData = { design, y: targets, sampleWeight: design.sampleWeights, fitIntercept: params.fitIntercept };
   const alphas = given ? given.sort().reverse() : defaultAlphas(data, params.l1Ratio, params.nAlphas, params.eps);
   const path = solvePath(data, params, alphas, params);
+  // the path holds its own arrays, none of them the copy of X
+  releaseDesign(design);
   warnUnconverged(where, path);
   return path;
 }

@@ -12,7 +12,8 @@
  * magnitude at 1e8 ± 1.
  */
 import { describe, expect, it } from 'vitest';
-import { toDesign } from '../../src/data/design.js';
+import { releaseDesign, toDesign } from '../../src/data/design.js';
+import { Lasso } from '../../src/index.js';
 
 let seed = 3;
 const uniform = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
@@ -62,4 +63,84 @@ describe('toDesign: the column-major copy, the means and the squared norms', () 
       });
     }
   }
+});
+
+/**
+ * A finished fit hands its copy of X back (`releaseDesign`) for the next conversion of the
+ * same size in the same synchronous run, which skips the page faults of a fresh buffer.
+ * The reused buffer must come back fully overwritten, and never while something still
+ * reads it. Exact equality throughout: the conversion does the same arithmetic whatever
+ * the buffer held before, so any stale entry or early release shows as a changed bit.
+ */
+describe('toDesign: reusing the copy a finished fit released', () => {
+  const afterThisRun = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('the next conversion of the same size reuses the buffer, every entry overwritten', async () => {
+    const first = matrix(17, 3);
+    const second = matrix(17, 3);
+    const fresh = Array.from(toDesign(second, { center: true }).values);
+    await afterThisRun();
+    const released = toDesign(first, { center: true });
+    releaseDesign(released);
+    const reused = toDesign(second, { center: true });
+    expect(reused.values).toBe(released.values);
+    expect(Array.from(reused.values)).toEqual(fresh);
+  });
+
+  it('a conversion of another size allocates, and the spare is dropped when the run ends', async () => {
+    const released = toDesign(matrix(17, 3), { center: true });
+    releaseDesign(released);
+    expect(toDesign(matrix(16, 3), { center: true }).values).not.toBe(released.values);
+    // the other size took the spare out of reach: the same size after it allocates too
+    expect(toDesign(matrix(17, 3), { center: true }).values).not.toBe(released.values);
+    const later = toDesign(matrix(17, 3), { center: true });
+    releaseDesign(later);
+    await afterThisRun();
+    expect(toDesign(matrix(17, 3), { center: true }).values).not.toBe(later.values);
+  });
+
+  it('fits in one run give the coefficients each gives alone, and leave earlier models as they were', async () => {
+    const Xa = matrix(40, 6);
+    const Xb = matrix(40, 6);
+    const y = Array.from({ length: 40 }, (_, i) => Math.sin(i) + Xa[i][0]);
+    const alone = async (X: number[][]) => {
+      await afterThisRun();
+      const m = new Lasso({ alpha: 0.01, tol: 1e-12 }).fit(X, y);
+      return { coef: Array.from(m.coef), intercept: m.intercept, prediction: Array.from(m.predict(Xa)) };
+    };
+    const a = await alone(Xa);
+    const b = await alone(Xb);
+    await afterThisRun();
+    const ma = new Lasso({ alpha: 0.01, tol: 1e-12 }).fit(Xa, y);
+    const mb = new Lasso({ alpha: 0.01, tol: 1e-12 }).fit(Xb, y); // reuses ma's copy of X
+    const ma2 = new Lasso({ alpha: 0.01, tol: 1e-12 }).fit(Xa, y); // reuses mb's
+    expect(Array.from(mb.coef)).toEqual(b.coef);
+    expect(mb.intercept).toBe(b.intercept);
+    expect(Array.from(ma2.coef)).toEqual(a.coef);
+    expect(Array.from(ma.coef)).toEqual(a.coef);
+    expect(Array.from(ma.predict(Xa))).toEqual(a.prediction);
+  });
+
+  it('a fit started inside another fit (from onIteration) does not take the outer fit’s copy', async () => {
+    const X = matrix(40, 6);
+    const other = matrix(40, 6);
+    const y = Array.from({ length: 40 }, (_, i) => Math.cos(i) + 2 * X[i][3]);
+    await afterThisRun();
+    const plain = new Lasso({ alpha: 0.005, tol: 1e-12 }).fit(X, y);
+    await afterThisRun();
+    // a spare of the same size is waiting, the outer fit takes it; each inner fit releases
+    // its own copy, which the next inner fit reuses, while the outer one keeps reading its own
+    releaseDesign(toDesign(other, { center: true }));
+    let inner = 0;
+    const nested = new Lasso({ alpha: 0.005, tol: 1e-12 }).fit(X, y, {
+      onIteration: () => {
+        inner++;
+        new Lasso({ alpha: 0.05 }).fit(other, y);
+      },
+    });
+    expect(inner).toBeGreaterThan(1);
+    expect(Array.from(nested.coef)).toEqual(Array.from(plain.coef));
+    expect(nested.intercept).toBe(plain.intercept);
+    expect(nested.nIter).toBe(plain.nIter);
+  });
 });
