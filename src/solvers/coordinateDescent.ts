@@ -246,7 +246,6 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
   };
 
   const scores = new Float64Array(p);
-  const order = new Int32Array(p);
   // without working sets every epoch visits all p features: the same loop, a fixed set
   const useWorkingSet = options.workingSet !== false;
   // the set's capacity; the set itself holds only features that can move
@@ -287,7 +286,6 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
       scores[j] = w[j] !== 0 ? Infinity : d;
       if (w[j] !== 0) support++;
       else if (d > 0) violators++;
-      order[j] = j;
     }
     if (useWorkingSet) {
       // capacity: the support twice over (skglm's rule), doubled when the last set could not
@@ -299,7 +297,7 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
       capacity = Math.min(p, Math.max(WORKING_SET_MIN, 2 * support, grown));
       size = Math.min(capacity, support + violators);
     }
-    const features = size === p ? all : topScores(order, scores, size);
+    const features = size === p ? all : topScores(scores, size);
     const innerTolerance = INNER_FRACTION * worst;
     // the set holds the support and every feature that violates its KKT condition: its
     // solution is likely the global one, so solve it to small steps before the next pass
@@ -376,14 +374,26 @@ function andersonWeights(history: Float64Array, count: number, K: number): Float
 
 /**
  * The `size` indices with the largest scores, in increasing index order (cache friendly).
- * A native typed-array sort finds the threshold; ties at it go to the smallest indices.
+ * Only positive scores compete (the support at +∞, then the KKT violators): when they all
+ * fit, as when the set holds the support and every violator, they are the set with no
+ * sort; otherwise a native sort of the violators' scores finds the threshold, and ties at
+ * it go to the smallest indices.
  */
-function topScores(_order: Int32Array, scores: Float64Array, size: number): Int32Array {
-  if (size === 0) return new Int32Array(0);
-  const threshold = Float64Array.from(scores).sort()[scores.length - size];
+function topScores(scores: Float64Array, size: number): Int32Array {
   const chosen = new Int32Array(size);
+  if (size === 0) return chosen;
+  let positive = 0;
+  for (let j = 0; j < scores.length; j++) if (scores[j] > 0) positive++;
+  let threshold = 0;
+  if (positive > size) {
+    const competing = new Float64Array(positive);
+    let k = 0;
+    for (let j = 0; j < scores.length; j++) if (scores[j] > 0) competing[k++] = scores[j];
+    threshold = competing.sort()[positive - size];
+  }
   let count = 0;
   for (let j = 0; j < scores.length && count < size; j++) if (scores[j] > threshold) chosen[count++] = j;
+  if (count === size) return chosen;
   for (let j = 0; j < scores.length && count < size; j++) if (scores[j] === threshold) chosen[count++] = j;
   return chosen.sort();
 }
