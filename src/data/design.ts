@@ -313,11 +313,6 @@ export function toDesign(X: unknown, options: { center: boolean; name?: string; 
   // with sample weights the columns are centered on their weighted means, which is what
   // makes the intercept separate exactly from w for a weighted squared loss
   const weights = options.weights === undefined ? undefined : toSampleWeights(options.weights, n);
-  let totalWeight = n;
-  if (weights) {
-    totalWeight = 0;
-    for (let i = 0; i < n; i++) totalWeight += weights[i];
-  }
   const values = allocate(n, p, name);
   const sums = new Float64Array(p);
   if (matrix) {
@@ -332,18 +327,90 @@ export function toDesign(X: unknown, options: { center: boolean; name?: string; 
   } else {
     copyRows(rows!, 0, n, n, p, values, sums, name);
   }
+  return finishDesign(values, sums, n, p, options.center, weights, name, (i, k) => (matrix ? matrix.get(i, k) : (rows![i][k] as number)));
+}
+
+/**
+ * The rows `rows` of an uncentered design (already validated: a cross-validation fold) as
+ * a design of their own, centered as {@link toDesign} centers them: the same values,
+ * means and norms, bit for bit, as `toDesign` on those rows. Gathered column by column
+ * from the column-major copy, where reading it row by row, as `toDesign` reads its input,
+ * touched a new cache line per value (a 16000×500 fold: ~200 ms).
+ */
+export function designOfRows(raw: Design, rows: Int32Array, options: { center: boolean; weights?: Float64Array; name?: string }): Design {
+  const name = options.name ?? 'X';
+  const n = rows.length;
+  const p = raw.nFeatures;
+  const weights = options.weights === undefined ? undefined : toSampleWeights(options.weights, n);
+  const values = allocate(n, p, name);
+  const sums = new Float64Array(p);
+  for (let j = 0; j < p; j++) sums[j] = gatherColumn(raw.values, j * raw.nSamples, rows, values, j * n);
+  return finishDesign(values, sums, n, p, options.center, weights, name, (i, k) => raw.values[k * raw.nSamples + rows[i]]);
+}
+
+/**
+ * out[outOffset + k] = values[offset + rows[k]]; returns their sum, added in the order of
+ * {@link copyRows} (eight rows' sum at a time, then the rest one by one) so that the
+ * means round exactly as they do when converting those rows from arrays.
+ */
+function gatherColumn(values: Float64Array, offset: number, rows: Int32Array, out: Float64Array, outOffset: number): number {
+  const n = rows.length;
+  let sum = 0;
+  let k = 0;
+  for (; k + 8 <= n; k += 8) {
+    const v0 = values[offset + rows[k]], v1 = values[offset + rows[k + 1]], v2 = values[offset + rows[k + 2]], v3 = values[offset + rows[k + 3]];
+    const v4 = values[offset + rows[k + 4]], v5 = values[offset + rows[k + 5]], v6 = values[offset + rows[k + 6]], v7 = values[offset + rows[k + 7]];
+    const o = outOffset + k;
+    out[o] = v0;
+    out[o + 1] = v1;
+    out[o + 2] = v2;
+    out[o + 3] = v3;
+    out[o + 4] = v4;
+    out[o + 5] = v5;
+    out[o + 6] = v6;
+    out[o + 7] = v7;
+    sum += v0 + v1 + (v2 + v3) + (v4 + v5 + (v6 + v7));
+  }
+  for (; k < n; k++) {
+    const v = values[offset + rows[k]];
+    out[outOffset + k] = v;
+    sum += v;
+  }
+  return sum;
+}
+
+/**
+ * Centers the copied columns (with `center`: on their means, or weighted means, two-pass
+ * for accuracy) and measures their squared norms; a column whose squares overflow or
+ * underflow is an error naming its largest entry (`cell(i, j)` reads the input).
+ */
+function finishDesign(
+  values: Float64Array,
+  sums: Float64Array,
+  n: number,
+  p: number,
+  center: boolean,
+  weights: Float64Array | undefined,
+  name: string,
+  cell: (i: number, j: number) => number,
+): Design {
+  let totalWeight = n;
+  if (weights) {
+    totalWeight = 0;
+    for (let i = 0; i < n; i++) totalWeight += weights[i];
+  }
   const columnMeans = new Float64Array(p);
   const columnSquaredNorms = new Float64Array(p);
   for (let j = 0; j < p; j++) {
     const off = j * n;
     let mean = 0;
-    if (options.center && weights) {
+    if (center && weights) {
       mean = dotColumn(values, off, weights, n) / totalWeight;
-    } else if (options.center) {
+    } else if (center) {
       mean = sums[j] / n;
     }
     let sq = shiftColumn(values, off, n, mean, weights);
-    if (options.center) {
+    if (center) {
       // the first mean carries rounding error when |mean| ≫ spread; correct it once
       const correction = shiftedSum / totalWeight;
       if (correction !== 0 && Math.abs(correction) > 1e-15 * Math.sqrt(sq / n)) {
@@ -356,12 +423,12 @@ export function toDesign(X: unknown, options: { center: boolean; name?: string; 
     // 2.2250738585072014e-308 is the smallest normal float64; an exactly constant column
     // (centered to exact zeros, sq = 0) is fine
     if (!Number.isFinite(sq) || (sq < 2.2250738585072014e-308 && values.subarray(off, off + n).some((v) => v !== 0))) {
-      throw scaleError(name, n, j, (i, k) => (matrix ? matrix.get(i, k) : (rows![i][k] as number)), !(sq < 1));
+      throw scaleError(name, n, j, cell, !(sq < 1));
     }
     columnSquaredNorms[j] = sq;
   }
   // `centered` promises plain zero means (Σᵢ xᵢⱼ = 0), which weighted centering does not give
-  return { nSamples: n, nFeatures: p, values, columnMeans, centered: options.center && !weights, columnSquaredNorms, sampleWeights: weights };
+  return { nSamples: n, nFeatures: p, values, columnMeans, centered: center && !weights, columnSquaredNorms, sampleWeights: weights };
 }
 
 /**

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { type Design, type MlMatrixLike } from '../data/design.js';
+import { type Design } from '../data/design.js';
 import { Quadratic } from '../datafits/quadratic.js';
 import { L1L2 } from '../penalties/l1l2.js';
 import { coordinateDescent } from '../solvers/coordinateDescent.js';
@@ -165,21 +165,6 @@ export function originalIntercept(design: Design, w: Float64Array, b: number, fi
   let intercept = b;
   for (let j = 0; j < w.length; j++) if (w[j] !== 0) intercept -= design.columnMeans[j] * w[j];
   return intercept;
-}
-
-/**
- * A view of some rows of an uncentered design as an ml-matrix-like object, so that
- * `toDesign` converts a cross-validation fold (validating and centering it exactly as
- * it does user input) without another copy of X in row form.
- */
-export function rowsOf(raw: Design, rows: Int32Array): MlMatrixLike {
-  const { nSamples: n, values } = raw;
-  return {
-    klass: 'Matrix',
-    rows: rows.length,
-    columns: raw.nFeatures,
-    get: (i: number, j: number) => values[j * n + rows[i]],
-  };
 }
 
 /** Σⱼ x_ij·wⱼ + intercept for the given rows of an uncentered design (only nonzero wⱼ cost). */

@@ -4,14 +4,14 @@
  *
  * @module
  */
-import { encodeBinaryLabels, toDesign } from '../data/design.js';
+import { designOfRows, encodeBinaryLabels, releaseDesign, toDesign } from '../data/design.js';
 import { Logistic } from '../datafits/logistic.js';
 import { DataError, ModelJSONError, NotFittedError, ParameterError } from '../errors.js';
 import { LinearModel, type ModelJSON, type Objective, type ObjectiveContext } from '../estimators/base.js';
 import { accuracy, labelsOf, probabilities, type Label } from '../estimators/logisticL2.js';
 import { param } from '../estimators/params.js';
 import { L2 } from '../penalties/l2.js';
-import { logspace, originalIntercept, rowsOf } from '../path/solvePath.js';
+import { logspace, originalIntercept } from '../path/solvePath.js';
 import { readNumberList, splitOptions } from '../path/validate.js';
 import { coordinateDescent } from '../solvers/coordinateDescent.js';
 import { type StrategyTable, solveWith } from '../solvers/engine.js';
@@ -183,7 +183,7 @@ export class LogisticL2CV extends LinearModel<typeof parameters> {
         throw new DataError('INVALID_DATA', `LogisticL2CV.fit: the test rows of fold ${f} all have sample weight 0, so their weighted accuracy is undefined; change the folds or the weights.`);
       }
       const swTrain = sw && gather(sw, fold.train);
-      const design = toDesign(rowsOf(raw, fold.train), { center: fitIntercept, weights: swTrain });
+      const design = designOfRows(raw, fold.train, { center: fitIntercept, weights: swTrain });
       let initial: { w: Float64Array; b: number } | undefined;
       Cs.forEach((C, c) => {
         const result: SolveResult = solveWith(
@@ -195,6 +195,8 @@ export class LogisticL2CV extends LinearModel<typeof parameters> {
         if (!result.converged) unconverged++;
         scorePath[c][f] = foldAccuracy(raw, fold.test, signs, sw, result.w, originalIntercept(design, result.w, result.b, fitIntercept));
       });
+      // the fold's results hold their own arrays: the next fold's conversion may reuse this copy
+      releaseDesign(design);
     });
     if (unconverged > 0) {
       warn({
@@ -212,7 +214,7 @@ export class LogisticL2CV extends LinearModel<typeof parameters> {
     const C = Cs[best];
 
     // the refit: what LogisticL2 does at this C (from zero)
-    const design = toDesign(rowsOf(raw, Int32Array.from({ length: n }, (_, i) => i)), { center: fitIntercept, weights: sw });
+    const design = designOfRows(raw, Int32Array.from({ length: n }, (_, i) => i), { center: fitIntercept, weights: sw });
     const result = solveWith(
       { design, y: signs, datafit: new Logistic(C, sw), penalty: new L2(1), fitIntercept },
       { strategy: solver as 'auto', maxIter, tol },

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { toDesign, toTargets } from '../data/design.js';
+import { designOfRows, releaseDesign, toDesign, toTargets } from '../data/design.js';
 import { Quadratic } from '../datafits/quadratic.js';
 import { DataError, ModelJSONError, NotFittedError, ParameterError } from '../errors.js';
 import { LinearModel, type ModelJSON, type Objective, type ObjectiveContext } from '../estimators/base.js';
@@ -20,7 +20,7 @@ import { L1L2 } from '../penalties/l1l2.js';
 import { coordinateDescent } from '../solvers/coordinateDescent.js';
 import { type StrategyTable, solveWith } from '../solvers/engine.js';
 import { warn } from '../warnings.js';
-import { type PathData, defaultAlphas, originalIntercept, pathDatafit, predictRows, rowsOf, solvePath } from '../path/solvePath.js';
+import { type PathData, defaultAlphas, originalIntercept, pathDatafit, predictRows, solvePath } from '../path/solvePath.js';
 import { readNumberList, splitOptions } from '../path/validate.js';
 import {
   type CVFitOptions,
@@ -442,7 +442,7 @@ function crossValidatePath(
   const sw = raw.sampleWeights;
   const { fitIntercept, positive, l1Ratios } = config;
   const everyRow = Int32Array.from({ length: n }, (_, i) => i);
-  const full = fitIntercept ? toDesign(rowsOf(raw, everyRow), { center: true, weights: sw }) : raw;
+  const full = fitIntercept ? designOfRows(raw, everyRow, { center: true, weights: sw }) : raw;
   const data: PathData = { design: full, y: targets, sampleWeight: sw, fitIntercept };
   const grids = Array.from(l1Ratios, (l1Ratio) => config.alphas ?? defaultAlphas(data, l1Ratio, config.nAlphas, config.eps));
 
@@ -460,7 +460,7 @@ function crossValidatePath(
     if (sw && !(sum(swTest!) > 0)) {
       throw new DataError('INVALID_DATA', `${where}.fit: the test rows of fold ${f} all have sample weight 0, so their weighted error is undefined; change the folds or the weights.`);
     }
-    const design = toDesign(rowsOf(raw, fold.train), { center: fitIntercept, weights: fitIntercept ? swTrain : undefined });
+    const design = designOfRows(raw, fold.train, { center: fitIntercept, weights: fitIntercept ? swTrain : undefined });
     const train: PathData = { design, y: gather(targets, fold.train), sampleWeight: swTrain, fitIntercept };
     const yTest = gather(targets, fold.test);
     const predicted = new Float64Array(fold.test.length);
@@ -473,6 +473,8 @@ function crossValidatePath(
       solves += path.converged.length;
       unconverged += path.converged.filter((ok) => !ok).length;
     });
+    // the fold's paths hold their own arrays: the next fold's conversion may reuse this copy
+    releaseDesign(design);
   });
   if (unconverged > 0) {
     warn({

@@ -12,7 +12,7 @@
  * magnitude at 1e8 ± 1.
  */
 import { describe, expect, it } from 'vitest';
-import { releaseDesign, toDesign } from '../../src/data/design.js';
+import { designOfRows, releaseDesign, toDesign } from '../../src/data/design.js';
 import { Lasso } from '../../src/index.js';
 
 let seed = 3;
@@ -143,4 +143,33 @@ describe('toDesign: reusing the copy a finished fit released', () => {
     expect(nested.intercept).toBe(plain.intercept);
     expect(nested.nIter).toBe(plain.nIter);
   });
+});
+
+/**
+ * Cross-validation converts each fold from the full (uncentered) copy with
+ * `designOfRows`, gathering columns instead of reading rows. It promises the same design,
+ * bit for bit, as `toDesign` on those rows of the caller's arrays: exact equality.
+ */
+describe('designOfRows: a fold of a converted design equals converting those rows', () => {
+  for (const [n, label, weighted, center, pick] of [
+    [1001, 'every third row, centered', false, true, (i: number) => i % 3 === 0],
+    [1001, 'rows not in the fold, weighted, centered', true, true, (i: number) => i % 5 !== 2],
+    [17, 'the first 9 rows (one block of eight and one row), not centered', false, false, (i: number) => i < 9],
+    [40, 'every row, weighted, centered', true, true, () => true],
+  ] as const) {
+    it(`${n} rows × 3 columns, ${label}`, () => {
+      const X = matrix(n, 3);
+      const weights = Array.from({ length: n }, (_, i) => 0.5 + (i % 3));
+      const rows = Int32Array.from(Array.from({ length: n }, (_, i) => i).filter(pick));
+      const raw = toDesign(X, { center: false });
+      const fold = designOfRows(raw, rows, { center, weights: weighted ? Float64Array.from(rows, (i) => weights[i]) : undefined });
+      const direct = toDesign(Array.from(rows, (i) => X[i]), { center, weights: weighted ? Array.from(rows, (i) => weights[i]) : undefined });
+      expect(fold.nSamples).toBe(rows.length);
+      expect(Array.from(fold.values)).toEqual(Array.from(direct.values));
+      expect(Array.from(fold.columnMeans)).toEqual(Array.from(direct.columnMeans));
+      expect(Array.from(fold.columnSquaredNorms)).toEqual(Array.from(direct.columnSquaredNorms));
+      expect(fold.centered).toBe(direct.centered);
+      expect(fold.sampleWeights && Array.from(fold.sampleWeights)).toEqual(direct.sampleWeights && Array.from(direct.sampleWeights));
+    });
+  }
 });
