@@ -351,7 +351,9 @@ export function designOfRows(raw: Design, rows: Int32Array, options: { center: b
 /**
  * out[outOffset + k] = values[offset + rows[k]]; returns their sum, added in the order of
  * {@link copyRows} (eight rows' sum at a time, then the rest one by one) so that the
- * means round exactly as they do when converting those rows from arrays.
+ * means round exactly as they do when converting those rows from arrays. Unrolled like
+ * {@link copyEightRows}: a plain gather loop followed by the blocked sum measured ~25 ms
+ * slower per 16000×500 fold.
  */
 function gatherColumn(values: Float64Array, offset: number, rows: Int32Array, out: Float64Array, outOffset: number): number {
   const n = rows.length;
