@@ -11,8 +11,9 @@
  * 1e-13·n times its spread, which a missing or wrong correction misses by orders of
  * magnitude at 1e8 ± 1.
  */
+import { Matrix, MatrixTransposeView, WrapperMatrix1D, WrapperMatrix2D } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-import { designOfRows, releaseDesign, toDesign } from '../../src/data/design.js';
+import { designOfRows, releaseDesign, toDesign, type Design } from '../../src/data/design.js';
 import { Lasso } from '../../src/index.js';
 
 let seed = 3;
@@ -172,4 +173,53 @@ describe('designOfRows: a fold of a converted design equals converting those row
       expect(fold.sampleWeights && Array.from(fold.sampleWeights)).toEqual(direct.sampleWeights && Array.from(direct.sampleWeights));
     });
   }
+});
+
+/**
+ * An ml-matrix `Matrix` keeps its rows in `data` (`get(i, j)` is `data[i][j]`), and
+ * `toDesign` reads them in place; other ml-matrix shapes (views, a 1-D wrapper) go through
+ * `get`. Either way the design must be the one of the same rows as `number[][]`, bit for
+ * bit: exact equality.
+ */
+describe('toDesign from ml-matrix: rows read in place, or through get', () => {
+  const same = (a: Design, b: Design) => {
+    expect(Array.from(a.values)).toEqual(Array.from(b.values));
+    expect(Array.from(a.columnMeans)).toEqual(Array.from(b.columnMeans));
+    expect(Array.from(a.columnSquaredNorms)).toEqual(Array.from(b.columnSquaredNorms));
+  };
+  const X = matrix(19, 4);
+
+  it('a Matrix, a WrapperMatrix2D and a transpose view give the design of the same number[][]', () => {
+    const direct = toDesign(X, { center: true });
+    same(toDesign(new Matrix(X), { center: true }), direct);
+    same(toDesign(new WrapperMatrix2D(X), { center: true }), direct);
+    const transposed = new Matrix(X).transpose();
+    same(toDesign(new MatrixTransposeView(transposed), { center: true }), direct);
+  });
+
+  it('rows held in data are read without a get call per value', () => {
+    const data = X.map((row) => Float64Array.from(row));
+    const fake = { klass: 'Matrix', rows: 19, columns: 4, data, get: () => { throw new Error('get was called'); } };
+    same(toDesign(fake, { center: true }), toDesign(X, { center: true }));
+  });
+
+  it('data that is not the rows (wrong count, a short row, a flat array) falls back to get', () => {
+    let calls = 0;
+    const get = (i: number, j: number) => (calls++, X[i][j]);
+    const direct = toDesign(X, { center: true });
+    for (const data of [X.slice(1), X.map((row, i) => (i === 7 ? row.slice(1) : row)), X.map((row) => row[0]), undefined]) {
+      calls = 0;
+      same(toDesign({ klass: 'Matrix', rows: 19, columns: 4, data, get }, { center: true }), direct);
+      expect(calls).toBeGreaterThanOrEqual(19 * 4);
+    }
+    // a one-column WrapperMatrix1D has as many entries in data as rows, but they are numbers
+    const column = X.map((row) => row[1]);
+    same(toDesign(new WrapperMatrix1D(column, { rows: 19 }), { center: true }), toDesign(column.map((v) => [v]), { center: true }));
+  });
+
+  it('a bad cell in the rows of a Matrix is named as X[i][j]', () => {
+    const m = new Matrix(X);
+    m.set(11, 3, Infinity);
+    expect(() => toDesign(m, { center: true })).toThrow('X[11][3] is Infinity');
+  });
 });
