@@ -53,6 +53,11 @@ export interface Design {
   readonly sampleWeights?: Float64Array;
 }
 
+/** A row of X: an array or a typed array (not a DataView). */
+function isRow(value: unknown): value is ArrayLike<unknown> {
+  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+}
+
 function isMlMatrix(value: unknown): value is MlMatrixLike {
   return (
     typeof value === 'object' &&
@@ -105,11 +110,10 @@ function inspect(X: unknown, name: string): { n: number; p: number; matrix?: MlM
       throw new DataError('INVALID_DATA', `${name}[${i}] is missing (a hole in the array); every row must be present.`);
     }
     const row: unknown = X[i];
-    const ok = Array.isArray(row) || (ArrayBuffer.isView(row) && !(row instanceof DataView));
-    if (!ok) {
+    if (!isRow(row)) {
       throw new DataError('INVALID_DATA', `${name}[${i}] is ${describe(row)}, not a row of numbers; ${SHAPE_HELP}.`);
     }
-    const len = (row as ArrayLike<unknown>).length;
+    const len = row.length;
     if (p === -1) {
       p = len;
       if (p === 0) {
@@ -136,8 +140,7 @@ function rowsOfMatrix(X: MlMatrixLike, n: number, p: number): ArrayLike<unknown>
   if (!Array.isArray(data) || data.length !== n) return undefined;
   for (let i = 0; i < n; i++) {
     const row: unknown = data[i];
-    const ok = Array.isArray(row) || (ArrayBuffer.isView(row) && !(row instanceof DataView));
-    if (!ok || (row as ArrayLike<unknown>).length !== p) return undefined;
+    if (!isRow(row) || row.length !== p) return undefined;
   }
   return data as ArrayLike<unknown>[];
 }
