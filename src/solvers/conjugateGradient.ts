@@ -14,8 +14,9 @@
  * side (the stopping rule of this strategy; the others share `stopping.ts`).
  *
  * **To round-off** ({@link conjugateGradientToRoundoff}, the direct solver's shortcut
- * for large tall problems): the same iteration, run until the answer is as exact as the
- * factorization's. CG's recursively updated residual drifts from the true one by
+ * for large tall problems and its first resort when Cholesky refuses a formed matrix):
+ * the iteration on the normal equations, whatever the shape of X, run until the answer
+ * is as exact as the factorization's. CG's recursively updated residual drifts from the true one by
  * rounding, so every time it has fallen by {@link REPLACE_FACTOR} it is replaced by the
  * true residual s·XᵀW(y − b − Xw) − λw, computed from the sample-space residual (the
  * form iterative refinement uses: Xᵀ(Xw) − rhs would lose the digits to cancellation).
@@ -48,10 +49,11 @@ export function conjugateGradient(problem: Problem, options: SolveOptions): Solv
 }
 
 /**
- * The solution of the primal system (n ≥ p) to round-off, `converged` when certified
- * within `maxIter` iterations; not converged when the iteration will not get there in
- * time (ill-conditioned data, whose factorization is then the better deal), having
- * stopped as soon as its rate of progress said so. See the module comment.
+ * The solution of the normal equations (s·XᵀWX + λI)·w = s·XᵀW(y − b), of any shape, to
+ * round-off, `converged` when certified within `maxIter` iterations; not converged when
+ * the iteration will not get there in time (ill-conditioned data, whose factorization is
+ * then the better deal), having stopped as soon as its rate of progress said so. See the
+ * module comment.
  */
 export function conjugateGradientToRoundoff(problem: Problem, maxIter: number): SolveResult {
   return runConjugateGradient(problem, { maxIter, tol: 0 }, true);
@@ -71,8 +73,10 @@ function runConjugateGradient(problem: Problem, options: SolveOptions, toRoundof
   const sw = datafit.sampleWeights;
   const root = sw ? sw.map(Math.sqrt) : undefined;
   const b = fitIntercept ? weightedMean(y, sw) : 0;
-  const primal = n >= p;
-  if (toRoundoff && !primal) throw new PenalizedError('SOLVER_UNSUPPORTED', 'the round-off solve is for n ≥ p only.');
+  // to round-off, always the p×p normal equations: from w = 0 without a preconditioner
+  // they give the minimum-norm solution for wide X too, where the kernel form is singular
+  // whenever X has fewer independent rows than rows (a duplicated row)
+  const primal = toRoundoff || n >= p;
   const m = primal ? p : n;
   const scaled = new Float64Array(primal ? 0 : n);
 

@@ -27,8 +27,8 @@
  * when its progress says it will not get there within that budget. For collinear
  * columns it converges to the same minimum-norm solution the SVD gives (without a
  * preconditioner when λ = 0, CG's iterates stay in the row space of X), usually much
- * sooner than the SVD; so when Cholesky refuses XᵀX, CG gets a larger budget before the
- * SVD is computed.
+ * sooner than the SVD; so when Cholesky refuses XᵀX, or XXᵀ for wide X (a duplicated
+ * row), CG on the normal equations gets a larger budget before the SVD is computed.
  *
  * @module
  */
@@ -54,15 +54,16 @@ const SHORTCUT_MIN_FEATURES = 400;
 /** A CG iteration (two passes over X) costs about as much as p/6 of XᵀX's n·p²/2 multiply-adds (measured). */
 const SHORTCUT_BUDGET_PER_FEATURE = 1 / 6;
 /**
- * When Cholesky refuses XᵀX, CG gets up to 4p iterations before the SVD (a QR of X, then
- * the Jacobi SVD of R: 1.1 s for a 3000×200 design with a duplicated column, where CG
- * takes 0.09 s). Without a preconditioner (λ = 0: see the module comment) CG needs more
- * iterations on columns of unequal scales, and its early rate underestimates it: one-hot
- * columns with every level (the test) need 37 iterations at p = 35, and 2p gave up after
- * 12; a 3000×400 design with every third column ×1000 converges within 4p in 0.86 s,
- * where the SVD takes 5.7 s.
+ * When Cholesky refuses XᵀX (or XXᵀ), CG gets up to 4·min(n, p) iterations before the SVD
+ * (a QR of X, then the Jacobi SVD of R: 1.1 s for a 3000×200 design with a duplicated
+ * column, where CG takes 0.09 s; 23 s for a 500×10000 design with a duplicated row,
+ * where CG takes 0.3 s). Without a preconditioner (λ = 0: see the module comment) CG
+ * needs more iterations on columns of unequal scales, and its early rate underestimates
+ * it: one-hot columns with every level (the test) need 37 iterations at p = 35, and 2p
+ * gave up after 12; a 3000×400 design with every third column ×1000 converges within 4p
+ * in 0.86 s, where the SVD takes 5.7 s.
  */
-const FALLBACK_BUDGET_PER_FEATURE = 4;
+const FALLBACK_BUDGET_FACTOR = 4;
 
 /** Whether {@link directSolve} applies to this datafit/penalty pair. */
 export function directApplies(problem: Problem): boolean {
@@ -97,11 +98,13 @@ export function directSolve(problem: Problem, options?: SolveOptions): SolveResu
   const root = sw ? sw.map(Math.sqrt) : undefined;
   const solveKernel = primal ? undefined : factorSymmetric(kernel(design, s, lambda, root, fitIntercept), n);
   if (!solveNormal && !solveKernel) {
-    // Cholesky refused XᵀX (collinear columns). The SVD of X costs several times more than
-    // forming XᵀX did; CG run to round-off, when it certifies, gives the same minimum-norm
-    // answer (see the module comment) for a few passes over X
+    // Cholesky refused XᵀX (collinear columns) or XXᵀ (for wide X: fewer independent rows
+    // than rows, as when a row is duplicated). The SVD of X costs several times more than
+    // forming the matrix did; CG on the normal equations run to round-off, when it
+    // certifies, gives the same minimum-norm answer (see the module comment) for a few
+    // passes over X
     const iterative =
-      primal && options?.iterativeShortcut !== false ? conjugateGradientToRoundoff(problem, FALLBACK_BUDGET_PER_FEATURE * p) : undefined;
+      options?.iterativeShortcut !== false ? conjugateGradientToRoundoff(problem, FALLBACK_BUDGET_FACTOR * Math.min(n, p)) : undefined;
     if (iterative?.converged) return exactResult(problem, iterative.w, b);
     w = singularValueSolve(design, y, b, s, lambda, root);
   } else if (solveNormal) {

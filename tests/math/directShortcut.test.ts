@@ -1,7 +1,8 @@
 /**
  * The direct solve's iterative shortcut (direct.ts, conjugateGradient.ts): on large tall
- * problems it runs conjugate gradient to round-off before forming XᵀX. Whatever path it
- * takes, the answer must be the factorization's.
+ * problems it runs conjugate gradient to round-off before forming XᵀX, and when Cholesky
+ * refuses a formed matrix (XᵀX, or XXᵀ for wide X) it runs it before the SVD. Whatever
+ * path it takes, the answer must be the factorization's (or the SVD's).
  */
 import { describe, expect, it } from 'vitest';
 import { toDesign } from '../../src/data/design.js';
@@ -133,3 +134,40 @@ describe('the direct solve tries conjugate gradient to round-off on large tall p
   });
 });
 
+
+describe('wide X with a duplicated row: the kernel matrix XXᵀ is singular', () => {
+  // 80×300 with row 79 a copy of row 3 and a different target. Centered, X has 78
+  // independent rows, so XXᵀ (+ the intercept's deflation) is singular and Cholesky
+  // refuses it; the direct solve then runs CG on the normal equations before the SVD
+  const { X, y } = regressionData(11, 80, 300, { rho: 0.5, k: 10 });
+  X[79] = X[3].slice();
+  y[79] = y[3] + 2;
+  const problem = leastSquares(X, y);
+
+  it('CG certifies the minimum-norm solution, and the direct solve returns it', () => {
+    const cg = conjugateGradientToRoundoff(problem, 4 * 80);
+    expect(cg.converged).toBe(true);
+    const viaCG = direct(problem);
+    expect(viaCG.w).toEqual(cg.w); // CG's answer, not the SVD's
+    // the SVD (with the shortcut off) drops the null directions exactly; CG's iterates
+    // stay in the row space up to rounding. Both certified near round-off on the range,
+    // where κ is small (p ≫ n): 1e-10 leaves a wide margin, as for collinear columns
+    const svd = factored(problem);
+    const scale = Math.max(...svd.w.map(Math.abs));
+    expectClose(viaCG.w, svd.w, { rtol: 1e-10, atol: 1e-10 * scale }, 'duplicated row: cg vs svd');
+  });
+
+  it('interpolates every distinct row and predicts the mean target on the duplicated pair', () => {
+    // with p ≫ n least squares fits the 79 distinct rows exactly; rows 3 and 79 share
+    // one prediction, and the least-squares one is the mean of their targets
+    const { w, b } = direct(problem);
+    const predict = (row: number[]) => row.reduce((acc, v, j) => acc + v * w[j], b - problem.design.columnMeans.reduce((a, m, j) => a + m * w[j], 0));
+    const yScale = Math.max(...y.map(Math.abs));
+    for (let i = 0; i < 80; i++) {
+      const expected = i === 3 || i === 79 ? (y[3] + y[79]) / 2 : y[i];
+      // certified to ~1e-15 relative in the normal equations; κ on the range is small,
+      // so predictions hold to ~1e-13 of |y|: 1e-10 is a wide margin
+      expect(Math.abs(predict(X[i]) - expected)).toBeLessThan(1e-10 * yScale);
+    }
+  });
+});
