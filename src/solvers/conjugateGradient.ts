@@ -16,8 +16,8 @@
  * **To round-off** ({@link conjugateGradientToRoundoff}, the direct solver's shortcut
  * for large tall problems and its first resort when Cholesky refuses a formed matrix):
  * the iteration on the normal equations, whatever the shape of X, run until the answer
- * is as exact as the factorization's. CG's recursively updated residual drifts from the true one by
- * rounding, so every time it has fallen by {@link REPLACE_FACTOR} it is replaced by the
+ * is as exact as the factorization's. CG's recursively updated residual drifts from the
+ * true one by rounding, so every time it has fallen by {@link REPLACE_FACTOR} it is replaced by the
  * true residual s·XᵀW(y − b − Xw) − λw, computed from the sample-space residual (the
  * form iterative refinement uses: Xᵀ(Xw) − rhs would lose the digits to cancellation).
  * It stops when that true residual, in equilibrated units (|rⱼ|/√Aⱼⱼ), is below
