@@ -228,6 +228,11 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
       if (!c) return;
       const point = new Float64Array(m);
       for (let i = 0; i < K; i++) for (let k = 0; k < m; k++) point[k] += c[i] * history[(i + 1) * m + k];
+      // the combination can leave the penalty's domain (a negative coefficient under
+      // `positive`: objective +∞, so the point would always be rejected, as every one was on
+      // near-interpolating positive fits); a proximal step of size 0 projects it back, and
+      // is the identity inside the domain
+      for (let k = 0; k < count; k++) point[k] = penalty.proxCoordinate(point[k], 0, features[k]);
       // features outside the set are 0 in w, and stay 0 in `candidate`
       for (let k = 0; k < count; k++) candidate[features[k]] = point[k];
       trial ??= datafit.createState(design, y);

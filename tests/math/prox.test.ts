@@ -67,4 +67,15 @@ describe.each(penalties)('%s prox', (_name, penalty) => {
       expect(penalty.subdifferentialDistance(u, (u - x) / step, 0)).toBeLessThan(1e-12);
     }
   });
+
+  // coordinate descent projects Anderson-extrapolated points back into the domain this way
+  it('a step of size 0 is the projection onto the domain: the identity where g is finite, else the nearest feasible point', () => {
+    for (const x of points) {
+      const u = penalty.proxCoordinate(x, 0, 0);
+      const feasible = Number.isFinite(penalty.value(Float64Array.of(x)));
+      // exact: soft-thresholding by 0 and dividing by 1 change no bits
+      expect(u).toBe(feasible ? x : 0);
+      expect(Number.isFinite(penalty.value(Float64Array.of(u)))).toBe(true);
+    }
+  });
 });
