@@ -36,8 +36,8 @@
  * working sets the inner epochs converge slowly but steadily, so every
  * {@link ANDERSON_DEPTH} + 1 epochs the last iterates are combined, w_acc = Σᵢ cᵢ·wᵢ
  * with Σᵢ cᵢ = 1 and c minimizing ‖Σᵢ cᵢ·(wᵢ − wᵢ₋₁)‖, which extrapolates that steady
- * convergence. The point is kept only when its objective is lower than the current
- * one's, so every step still decreases the objective and the stopping rule is
+ * convergence. The point, projected onto the penalty's domain (under `positive` it can
+ * leave it), is kept only when its objective is lower than the current one's, so every step still decreases the objective and the stopping rule is
  * untouched; `extrapolation: false` turns it off.
  *
  * @module
@@ -229,7 +229,7 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
       const point = new Float64Array(m);
       for (let i = 0; i < K; i++) for (let k = 0; k < m; k++) point[k] += c[i] * history[(i + 1) * m + k];
       // the combination can leave the penalty's domain (a negative coefficient under
-      // `positive`: objective +∞, so the point would always be rejected, as every one was on
+      // `positive`: objective +∞, so the point would be rejected, as most were on
       // near-interpolating positive fits); a proximal step of size 0 projects it back, and
       // is the identity inside the domain
       for (let k = 0; k < count; k++) point[k] = penalty.proxCoordinate(point[k], 0, features[k]);
