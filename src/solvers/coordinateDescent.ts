@@ -37,8 +37,9 @@
  * {@link ANDERSON_DEPTH} + 1 epochs the last iterates are combined, w_acc = Σᵢ cᵢ·wᵢ
  * with Σᵢ cᵢ = 1 and c minimizing ‖Σᵢ cᵢ·(wᵢ − wᵢ₋₁)‖, which extrapolates that steady
  * convergence. The point, projected onto the penalty's domain (under `positive` it can
- * leave it), is kept only when its objective is lower than the current one's, so every step still decreases the objective and the stopping rule is
- * untouched; `extrapolation: false` turns it off.
+ * leave it), is kept only when its objective is lower than the current one's, so every
+ * step still decreases the objective and the stopping rule is untouched;
+ * `extrapolation: false` turns it off.
  *
  * @module
  */
