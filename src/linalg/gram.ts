@@ -46,6 +46,36 @@ export function gramMatrix(values: Float64Array, n: number, p: number, weights?:
 }
 
 /**
+ * ZᵀWZ for Z = [X − 1μᵀ, y − μ_y] restricted to `rows` (W = diag(weights) of those rows,
+ * the identity without them): the (p+1)×(p+1) Gram matrix of the shifted design with the
+ * targets appended as a last column, so that one pass gives X̃ᵀWX̃, X̃ᵀWỹ and ỹᵀWỹ.
+ * `shift` holds μ then μ_y (p + 1 values); `values` is column-major n×p. Exactly
+ * symmetric, row-major.
+ */
+export function shiftedGramOfRows(
+  values: Float64Array,
+  n: number,
+  p: number,
+  y: Float64Array,
+  rows: Int32Array,
+  shift: Float64Array,
+  weights?: Float64Array,
+): Float64Array {
+  return blockedGram(rows.length, p + 1, weights !== undefined, (start, count, block, right) => {
+    for (let c = 0; c <= p; c++) {
+      const source = c < p ? values : y;
+      const from = c < p ? c * n : 0;
+      const mu = shift[c];
+      const to = c * count;
+      for (let i = 0; i < count; i++) block[right + to + i] = source[from + rows[start + i]] - mu;
+      if (weights) {
+        for (let i = 0; i < count; i++) block[to + i] = weights[rows[start + i]] * block[right + to + i];
+      }
+    }
+  });
+}
+
+/**
  * XXᵀ of the same column-major n×p `values`, as a dense row-major n×n array that is
  * exactly symmetric: the Gram matrix of Xᵀ, whose rows are X's columns.
  */

@@ -26,6 +26,7 @@ import { releaseDesign, toDesign, toTargets } from '../data/design.js';
 import { ParameterError } from '../errors.js';
 import { param } from '../estimators/params.js';
 import { warn } from '../warnings.js';
+import { covarianceFormPays, gramOfPathData, solveGramPath } from './covariance.js';
 import { type PathData, type RegularizationPath, defaultAlphas, solvePath } from './solvePath.js';
 import { readNumberList, splitOptions } from './validate.js';
 
@@ -170,7 +171,11 @@ function runPath(where: string, X: unknown, y: unknown, params: PathParams, list
   const targets = toTargets(y, design.nSamples);
   const data: PathData = { design, y: targets, sampleWeight: design.sampleWeights, fitIntercept: params.fitIntercept };
   const alphas = given ? given.sort().reverse() : defaultAlphas(data, params.l1Ratio, params.nAlphas, params.eps);
-  const path = solvePath(data, params, alphas, params);
+  // tall data: the covariance form, where it costs fewer multiply-adds (see covariance.ts)
+  const { nSamples: n, nFeatures: p } = design;
+  const path = covarianceFormPays(p, [n], [alphas], 0.5 * n * p * p)
+    ? solveGramPath(gramOfPathData(data), params, alphas, params)
+    : solvePath(data, params, alphas, params);
   // the path holds its own arrays, none of them the copy of X
   releaseDesign(design);
   warnUnconverged(where, path);

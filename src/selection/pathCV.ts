@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { designOfRows, releaseDesign, toDesign, toTargets } from '../data/design.js';
+import { type Design, designOfRows, releaseDesign, toDesign, toTargets } from '../data/design.js';
 import { Quadratic } from '../datafits/quadratic.js';
 import { DataError, ModelJSONError, NotFittedError, ParameterError } from '../errors.js';
 import { LinearModel, type ModelJSON, type Objective, type ObjectiveContext } from '../estimators/base.js';
@@ -20,7 +20,8 @@ import { L1L2 } from '../penalties/l1l2.js';
 import { coordinateDescent } from '../solvers/coordinateDescent.js';
 import { type StrategyTable, solveWith } from '../solvers/engine.js';
 import { warn } from '../warnings.js';
-import { type PathData, defaultAlphas, originalIntercept, pathDatafit, predictRows, solvePath } from '../path/solvePath.js';
+import { combineMoments, covarianceFormPays, gramPathData, rowMoments, solveGramPath, weightedMean } from '../path/covariance.js';
+import { type PathData, type RegularizationPath, defaultAlphas, originalIntercept, pathDatafit, predictRows, solvePath } from '../path/solvePath.js';
 import { readNumberList, splitOptions } from '../path/validate.js';
 import {
   type CVFitOptions,
@@ -33,7 +34,7 @@ import {
   readJSONRows,
   readSelection,
 } from './common.js';
-import { checkShuffle, foldIdsFor, foldsFromIds, readCv } from './folds.js';
+import { type Fold, checkShuffle, foldIdsFor, foldsFromIds, readCv } from './folds.js';
 
 /** The seed option: a 32-bit unsigned integer. */
 export const seedParam = {
@@ -415,6 +416,27 @@ interface PathCVConfig extends PathCVSettings {
   positive: boolean;
   shuffle: boolean;
   seed: number;
+  /** @internal Forces a route (tests); chosen by {@link chooseRoute} otherwise. */
+  route?: Route;
+}
+
+/**
+ * How the folds' paths are solved: on each fold's rows ('sample', `solvePath`), or in
+ * covariance form on each fold's Gram matrix ('stored' or 'recomputed' moments, see
+ * `path/covariance.ts`).
+ */
+type Route = 'sample' | 'stored' | 'recomputed';
+
+/**
+ * The covariance form (see {@link covarianceFormPays}) with the held-out moments kept when
+ * together they take no more room than X, and recomputed per fold otherwise.
+ */
+function chooseRoute(p: number, folds: Fold[], grids: Float64Array[]): Route {
+  const n = folds.reduce((rows, fold) => rows + fold.test.length, 0);
+  const stored = (folds.length + 2) * (p + 1) * (p + 1) <= n * p;
+  const gramWork = (stored ? 0.5 : 1) * n * p * p;
+  if (!covarianceFormPays(p, folds.map((fold) => fold.train.length), grids, gramWork)) return 'sample';
+  return stored ? 'stored' : 'recomputed';
 }
 
 /** The fitted state LinearModel keeps for the refit model. */
@@ -428,7 +450,8 @@ interface Refit {
 }
 
 /** Runs the cross-validation and the refit. */
-function crossValidatePath(
+/** @internal Exported for the tests. */
+export function crossValidatePath(
   where: string,
   X: unknown,
   y: unknown,
@@ -451,6 +474,18 @@ function crossValidatePath(
   const msePath = grids.map((grid) => Array.from(grid, () => new Float64Array(k)));
   let solves = 0;
   let unconverged = 0;
+  const route = config.route ?? chooseRoute(raw.nFeatures, folds, grids);
+  // the shift of the moments: the data's weighted means (see path/covariance.ts)
+  const shift = new Float64Array(raw.nFeatures + 1);
+  if (route !== 'sample' && fitIntercept) {
+    shift.set(full.columnMeans);
+    shift[raw.nFeatures] = weightedMean(targets, sw);
+  }
+  // the held-out rows' moments, all kept when they take no more room than X ('stored'), or
+  // recomputed per fold beside a total ('recomputed': one more pass of n·p²/2)
+  const stored = route === 'stored' ? folds.map((fold) => rowMoments(raw, targets, fold.test, shift, sw)) : [];
+  const total =
+    route === 'stored' ? stored.reduce((a, b) => combineMoments(a, b, 1)) : route === 'recomputed' ? rowMoments(raw, targets, everyRow, shift, sw) : undefined;
   folds.forEach((fold, f) => {
     const swTrain = sw && gather(sw, fold.train);
     const swTest = sw && gather(sw, fold.test);
@@ -460,12 +495,21 @@ function crossValidatePath(
     if (sw && !(sum(swTest!) > 0)) {
       throw new DataError('INVALID_DATA', `${where}.fit: the test rows of fold ${f} all have sample weight 0, so their weighted error is undefined; change the folds or the weights.`);
     }
-    const design = designOfRows(raw, fold.train, { center: fitIntercept, weights: fitIntercept ? swTrain : undefined });
-    const train: PathData = { design, y: gather(targets, fold.train), sampleWeight: swTrain, fitIntercept };
     const yTest = gather(targets, fold.test);
     const predicted = new Float64Array(fold.test.length);
+    let solveFold: (l1Ratio: number, alphas: Float64Array) => RegularizationPath;
+    let design: Design | undefined;
+    if (total) {
+      const heldOut = route === 'stored' ? stored[f] : rowMoments(raw, targets, fold.test, shift, sw);
+      const train = gramPathData(combineMoments(total, heldOut, -1), shift, fitIntercept);
+      solveFold = (l1Ratio, alphas) => solveGramPath(train, { l1Ratio, positive }, alphas, config);
+    } else {
+      design = designOfRows(raw, fold.train, { center: fitIntercept, weights: fitIntercept ? swTrain : undefined });
+      const train: PathData = { design, y: gather(targets, fold.train), sampleWeight: swTrain, fitIntercept };
+      solveFold = (l1Ratio, alphas) => solvePath(train, { l1Ratio, positive }, alphas, config);
+    }
     l1Ratios.forEach((l1Ratio, r) => {
-      const path = solvePath(train, { l1Ratio, positive }, grids[r], config);
+      const path = solveFold(l1Ratio, grids[r]);
       for (let i = 0; i < grids[r].length; i++) {
         predictRows(raw, fold.test, path.coefs[i], path.intercepts[i], predicted);
         msePath[r][i][f] = meanSquaredError(yTest, predicted, swTest);
@@ -474,7 +518,7 @@ function crossValidatePath(
       unconverged += path.converged.filter((ok) => !ok).length;
     });
     // the fold's paths hold their own arrays: the next fold's conversion may reuse this copy
-    releaseDesign(design);
+    if (design) releaseDesign(design);
   });
   if (unconverged > 0) {
     warn({

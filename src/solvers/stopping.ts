@@ -22,8 +22,10 @@
  * @module
  */
 import { Quadratic } from '../datafits/quadratic.js';
+import type { QuadraticGram } from '../datafits/quadraticGram.js';
 import { dot, matTVec, maxAbs, sum } from '../linalg/kernels.js';
 import { L1 } from '../penalties/l1.js';
+import type { Penalty } from '../penalties/types.js';
 import type { Problem } from './types.js';
 
 /**
@@ -182,6 +184,44 @@ export class StoppingRule {
     }
     return worst;
   }
+}
+
+/**
+ * The duality gap of {@link StoppingRule.dualityGap} for a squared loss in covariance form
+ * ({@link QuadraticGram}), from the moments alone. The dual point is the same, θ = s·W·r
+ * for r = ỹ − X̃w (already centered: the form has the optimal intercept built in), so
+ * u = X̃ᵀθ = c − q with q = Hw, and κ = dualScale(u) makes κθ feasible. Written in the
+ * moments,
+ *
+ *     P(w) − D(κθ) = ½·(1 − κ)²·ρ − κ·wᵀu + g(w) + g*(κ·u),   ρ = s·rᵀWr = 2F(w),
+ *
+ * so ρ, the one quantity the moments give only to about ε·a, enters multiplied by
+ * (1 − κ)², which vanishes as θ becomes feasible. Each uⱼ is moved toward 0 by its
+ * rounding bound before the scaling, as in the sample-space gap: uⱼ = cⱼ − Σₖ Hⱼₖwₖ sums
+ * terms up to √Hⱼⱼ·(√a + Σₖ √Hₖₖ·|wₖ|) in size. The threshold is `tol · a`,
+ * scikit-learn's. `u` is scratch of length p.
+ */
+export function gramDualityGap(datafit: QuadraticGram, penalty: Penalty, w: Float64Array, q: Float64Array, u: Float64Array): number {
+  const { gram: H, linear: c, nFeatures: p } = datafit;
+  let spread = Math.sqrt(datafit.targetSquares);
+  let wu = 0;
+  for (let j = 0; j < p; j++) {
+    u[j] = c[j] - q[j];
+    if (w[j] !== 0) {
+      spread += Math.sqrt(H[j * p + j]) * Math.abs(w[j]);
+      wu += w[j] * u[j];
+    }
+  }
+  const perUnit = roundingBound(datafit.nSamples, spread);
+  for (let j = 0; j < p; j++) {
+    const bound = perUnit * Math.sqrt(H[j * p + j]);
+    const a = Math.abs(u[j]);
+    u[j] = a > bound ? Math.sign(u[j]) * (a - bound) : 0;
+  }
+  const kappa = penalty.dualScale!(u);
+  if (kappa !== 1) for (let j = 0; j < p; j++) u[j] *= kappa;
+  const rho = datafit.residualSquares(w, q);
+  return 0.5 * (1 - kappa) * (1 - kappa) * rho - kappa * wu + penalty.value(w) + penalty.conjugate!(u);
 }
 
 /**
