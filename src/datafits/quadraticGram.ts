@@ -29,13 +29,11 @@ export class QuadraticGram {
    * @param linear c = s·X̃ᵀWỹ.
    * @param targetSquares a = s·ỹᵀWỹ: F at w = 0, and the scale of the stopping rule's
    *   tolerance (scikit-learn's `tol · ‖y − ȳ‖²/n`).
-   * @param nSamples n, for the rounding bounds of the stopping rule.
    */
   constructor(
     readonly gram: Float64Array,
     readonly linear: Float64Array,
     readonly targetSquares: number,
-    readonly nSamples: number,
   ) {
     this.nFeatures = linear.length;
   }
@@ -68,10 +66,5 @@ export class QuadraticGram {
       wq += w[j] * q[j];
     }
     return Math.max(0, this.targetSquares - 2 * cw + wq);
-  }
-
-  /** F(w) given q = Hw. */
-  value(w: Float64Array, q: Float64Array): number {
-    return 0.5 * this.residualSquares(w, q);
   }
 }

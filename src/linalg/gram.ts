@@ -46,11 +46,11 @@ export function gramMatrix(values: Float64Array, n: number, p: number, weights?:
 }
 
 /**
- * ZᵀWZ for Z = [X − 1μᵀ, y − μ_y] restricted to `rows` (W = diag(weights) of those rows,
- * the identity without them): the (p+1)×(p+1) Gram matrix of the shifted design with the
- * targets appended as a last column, so that one pass gives X̃ᵀWX̃, X̃ᵀWỹ and ỹᵀWỹ.
- * `shift` holds μ then μ_y (p + 1 values); `values` is column-major n×p. Exactly
- * symmetric, row-major.
+ * ZᵀWZ for Z = [X − 1μᵀ, y − μ_y, 1] restricted to `rows` (W = diag(weights) of those
+ * rows, the identity without them): the (p+2)×(p+2) Gram matrix of the shifted design with
+ * the targets and a column of ones appended, so that one pass gives X̃ᵀWX̃, X̃ᵀWỹ, ỹᵀWỹ,
+ * the weighted sums and Σw. `shift` holds μ then μ_y; `values` is column-major n×p.
+ * Exactly symmetric, row-major.
  */
 export function shiftedGramOfRows(
   values: Float64Array,
@@ -61,13 +61,10 @@ export function shiftedGramOfRows(
   shift: Float64Array,
   weights?: Float64Array,
 ): Float64Array {
-  return blockedGram(rows.length, p + 1, weights !== undefined, (start, count, block, right) => {
-    for (let c = 0; c <= p; c++) {
-      const source = c < p ? values : y;
-      const from = c < p ? c * n : 0;
-      const mu = shift[c];
+  return blockedGram(rows.length, p + 2, weights !== undefined, (start, count, block, right) => {
+    for (let c = 0; c <= p + 1; c++) {
       const to = c * count;
-      for (let i = 0; i < count; i++) block[right + to + i] = source[from + rows[start + i]] - mu;
+      for (let i = 0; i < count; i++) block[right + to + i] = c < p ? values[c * n + rows[start + i]] - shift[c] : c === p ? y[rows[start + i]] - shift[p] : 1;
       if (weights) {
         for (let i = 0; i < count; i++) block[to + i] = weights[rows[start + i]] * block[right + to + i];
       }

@@ -17,6 +17,7 @@
 import type { Design } from '../data/design.js';
 import { QuadraticGram } from '../datafits/quadraticGram.js';
 import { shiftedGramOfRows } from '../linalg/gram.js';
+import { dot, sum } from '../linalg/kernels.js';
 import { L1L2 } from '../penalties/l1l2.js';
 import { gramCoordinateDescent } from '../solvers/gramCoordinateDescent.js';
 import type { PathData, PathPenalty, PathSolveOptions, RegularizationPath } from './solvePath.js';
@@ -29,61 +30,32 @@ import type { PathData, PathPenalty, PathSolveOptions, RegularizationPath } from
 const PASSES_PER_ALPHA = 2.5;
 
 /**
- * Whether paths over the `grids` on row sets of `rowCounts` (a fold's training rows each,
- * or all of them) are cheaper in covariance form: every set has more rows than the p
- * features (scikit-learn's `precompute='auto'` rule), every alpha is positive (the
- * stopping rule's gap needs a penalty), and `gramWork`, the multiply-adds that form the
- * Gram matrices, is below the sample-space paths' {@link PASSES_PER_ALPHA} passes of
- * rows·p per alpha. For one 100-alpha path that means p < 500; cross-validation shares
- * one Gram pass among its folds.
+ * Whether `alphaCount` alphas (all positive: the stopping rule's gap needs a penalty, so
+ * callers keep alpha = 0 in sample space) on row sets of `rowCounts` (a fold's training
+ * rows each, or all of them) are cheaper in covariance form: every set has more rows than
+ * the p features (scikit-learn's `precompute='auto'` rule), and `gramWork`, the
+ * multiply-adds that form the Gram matrices, is below the sample-space paths'
+ * {@link PASSES_PER_ALPHA} passes of rows·p per alpha. For one 100-alpha path that means
+ * p < 500; cross-validation shares one Gram pass among its folds.
  */
-export function covarianceFormPays(p: number, rowCounts: number[], grids: Float64Array[], gramWork: number): boolean {
+export function covarianceFormPays(p: number, rowCounts: number[], alphaCount: number, gramWork: number): boolean {
   if (rowCounts.some((rows) => rows <= p)) return false;
-  let alphas = 0;
-  for (const grid of grids) {
-    for (let i = 0; i < grid.length; i++) if (!(grid[i] > 0)) return false;
-    alphas += grid.length;
-  }
   const rows = rowCounts.reduce((a, b) => a + b, 0);
-  return gramWork < PASSES_PER_ALPHA * alphas * rows * p;
+  return gramWork < PASSES_PER_ALPHA * alphaCount * rows * p;
 }
 
-/** The weighted moments of some rows of [X, y] about a shift μ: zᵢ = [xᵢ − μ, yᵢ − μ_y]. */
-export interface RowMoments {
-  /** Σ swᵢ over the rows (their count without weights). */
-  weight: number;
-  /** How many rows. */
-  count: number;
-  /** Σ swᵢ·zᵢ (p + 1 values). */
-  sums: Float64Array;
-  /** Σ swᵢ·zᵢzᵢᵀ, row-major (p + 1)×(p + 1). */
-  gram: Float64Array;
-}
-
-/** The moments of `rows` of the uncentered `raw` design and targets `y`, about `shift` (p + 1 values). */
-export function rowMoments(raw: Design, y: Float64Array, rows: Int32Array, shift: Float64Array, sampleWeight?: Float64Array): RowMoments {
-  const { nSamples: n, nFeatures: p, values } = raw;
-  const sums = new Float64Array(p + 1);
-  let weight = 0;
-  for (let i = 0; i < rows.length; i++) weight += sampleWeight ? sampleWeight[rows[i]] : 1;
-  for (let j = 0; j <= p; j++) {
-    const source = j < p ? values : y;
-    const from = j < p ? j * n : 0;
-    let s = 0;
-    for (let i = 0; i < rows.length; i++) s += (sampleWeight ? sampleWeight[rows[i]] : 1) * (source[from + rows[i]] - shift[j]);
-    sums[j] = s;
-  }
-  return { weight, count: rows.length, sums, gram: shiftedGramOfRows(values, n, p, y, rows, shift, sampleWeight) };
+/**
+ * The weighted moments of some rows about a shift μ, in one matrix: Σ swᵢ·zᵢzᵢᵀ for
+ * zᵢ = [xᵢ − μ, yᵢ − μ_y, 1], row-major (p + 2)×(p + 2), whose last row holds the sums
+ * Σ swᵢ·zᵢ and, last, Σ swᵢ. The moments of disjoint row sets add up.
+ */
+export function rowMoments(raw: Design, y: Float64Array, rows: Int32Array, shift: Float64Array, sampleWeight?: Float64Array): Float64Array {
+  return shiftedGramOfRows(raw.values, raw.nSamples, raw.nFeatures, y, rows, shift, sampleWeight);
 }
 
 /** The moments of a union of disjoint row sets (`sign` −1: of `a`'s rows not in `b`, b ⊂ a). */
-export function combineMoments(a: RowMoments, b: RowMoments, sign: 1 | -1): RowMoments {
-  return {
-    weight: a.weight + sign * b.weight,
-    count: a.count + sign * b.count,
-    sums: a.sums.map((v, j) => v + sign * b.sums[j]),
-    gram: a.gram.map((v, j) => v + sign * b.gram[j]),
-  };
+export function combineMoments(a: Float64Array, b: Float64Array, sign: 1 | -1): Float64Array {
+  return a.map((v, j) => v + sign * b[j]);
 }
 
 /** A tall squared-loss problem in covariance form, with what a path needs to report intercepts. */
@@ -99,22 +71,23 @@ export interface GramPathData {
  * path datafit 1/(2·Σsw)·Σᵢ swᵢ(yᵢ − xᵢw − b)²: H, c and a with s = 1/Σsw, centered on
  * the rows' weighted means when an intercept is fitted (a zero shift is expected otherwise).
  */
-export function gramPathData(moments: RowMoments, shift: Float64Array, fitIntercept: boolean): GramPathData {
-  const q = shift.length;
-  const p = q - 1;
-  const s = 1 / moments.weight;
-  const offset = new Float64Array(q);
-  if (fitIntercept) for (let j = 0; j < q; j++) offset[j] = moments.sums[j] * s;
-  /** The centered moment Σ swᵢ(zᵢⱼ − dⱼ)(zᵢₖ − dₖ) = gramⱼₖ − S·dⱼdₖ, times s. */
-  const centered = (j: number, k: number) => s * moments.gram[j * q + k] - offset[j] * offset[k];
+export function gramPathData(moments: Float64Array, shift: Float64Array, fitIntercept: boolean): GramPathData {
+  const p = shift.length - 1;
+  const m = p + 2;
+  const last = (p + 1) * m;
+  const s = 1 / moments[last + p + 1];
+  // d, the rows' mean minus the shift (0 without intercept: nothing is centered)
+  const offset = shift.map((_, j) => (fitIntercept ? moments[last + j] * s : 0));
+  /** The centered moment Σ swᵢ(zᵢⱼ − dⱼ)(zᵢₖ − dₖ) = Σ swᵢzᵢⱼzᵢₖ − S·dⱼdₖ, times s. */
+  const centered = (j: number, k: number) => s * moments[j * m + k] - offset[j] * offset[k];
   const gram = new Float64Array(p * p);
   const linear = new Float64Array(p);
   for (let j = 0; j < p; j++) {
     for (let k = j; k < p; k++) gram[j * p + k] = gram[k * p + j] = centered(j, k);
     linear[j] = centered(j, p);
   }
-  const means = fitIntercept ? shift.map((mu, j) => mu + offset[j]) : new Float64Array(q);
-  return { datafit: new QuadraticGram(gram, linear, Math.max(0, centered(p, p)), moments.count), means, fitIntercept };
+  const means = fitIntercept ? shift.map((mu, j) => mu + offset[j]) : offset;
+  return { datafit: new QuadraticGram(gram, linear, Math.max(0, centered(p, p))), means, fitIntercept };
 }
 
 /**
@@ -135,14 +108,7 @@ export function gramOfPathData(data: PathData): GramPathData {
 
 /** Σ swᵢyᵢ / Σ swᵢ, or the plain mean. */
 export function weightedMean(y: Float64Array, sampleWeight?: Float64Array): number {
-  let s = 0;
-  let total = 0;
-  for (let i = 0; i < y.length; i++) {
-    const w = sampleWeight ? sampleWeight[i] : 1;
-    s += w * y[i];
-    total += w;
-  }
-  return s / total;
+  return sampleWeight ? dot(sampleWeight, y) / sum(sampleWeight) : sum(y) / y.length;
 }
 
 /**

@@ -20,6 +20,10 @@
  * few hundred columns, where scikit-learn runs full epochs over all p columns (569
  * of them on the same problem).
  *
+ * On tall data with fewer than ~500 features the Gram matrix costs less than those
+ * passes, and the path is solved in covariance form instead (`covariance.ts`: the Gram
+ * matrix formed once, then O(p) per coordinate move), as scikit-learn's `precompute`.
+ *
  * @module
  */
 import { releaseDesign, toDesign, toTargets } from '../data/design.js';
@@ -27,7 +31,7 @@ import { ParameterError } from '../errors.js';
 import { param } from '../estimators/params.js';
 import { warn } from '../warnings.js';
 import { covarianceFormPays, gramOfPathData, solveGramPath } from './covariance.js';
-import { type PathData, type RegularizationPath, defaultAlphas, solvePath } from './solvePath.js';
+import { type PathData, type RegularizationPath, defaultAlphas, gridFrom, solvePath } from './solvePath.js';
 import { readNumberList, splitOptions } from './validate.js';
 
 export type { RegularizationPath } from './solvePath.js';
@@ -170,12 +174,20 @@ function runPath(where: string, X: unknown, y: unknown, params: PathParams, list
   const design = toDesign(X, { center: params.fitIntercept, weights: lists.sampleWeight });
   const targets = toTargets(y, design.nSamples);
   const data: PathData = { design, y: targets, sampleWeight: design.sampleWeights, fitIntercept: params.fitIntercept };
-  const alphas = given ? given.sort().reverse() : defaultAlphas(data, params.l1Ratio, params.nAlphas, params.eps);
   // tall data: the covariance form, where it costs fewer multiply-adds (see covariance.ts)
   const { nSamples: n, nFeatures: p } = design;
-  const path = covarianceFormPays(p, [n], [alphas], 0.5 * n * p * p)
-    ? solveGramPath(gramOfPathData(data), params, alphas, params)
-    : solvePath(data, params, alphas, params);
+  const alphaCount = given ? given.length : params.nAlphas;
+  let path: RegularizationPath;
+  if ((!given || given.every((alpha) => alpha > 0)) && covarianceFormPays(p, [n], alphaCount, 0.5 * n * p * p)) {
+    const gram = gramOfPathData(data);
+    // the default grid from the same c = −∇F(0) the solver reads, so that at alphaMax every
+    // coefficient is exactly 0 (a c computed another way may differ in its last bit)
+    const alphas = given ? given.sort().reverse() : gridFrom(gram.datafit.linear.map((v) => -v), params.l1Ratio, params.nAlphas, params.eps);
+    path = solveGramPath(gram, params, alphas, params);
+  } else {
+    const alphas = given ? given.sort().reverse() : defaultAlphas(data, params.l1Ratio, params.nAlphas, params.eps);
+    path = solvePath(data, params, alphas, params);
+  }
   // the path holds its own arrays, none of them the copy of X
   releaseDesign(design);
   warnUnconverged(where, path);

@@ -91,14 +91,25 @@ const RESOLUTION = 1e-15;
  * give the grid of the repeated rows.
  */
 export function defaultAlphas(data: PathData, l1Ratio: number, nAlphas: number, eps: number): Float64Array {
-  const alphaMax = new L1L2(1, l1Ratio).alphaMax(gradientAtZero(data));
-  return geometricGrid(alphaMax, nAlphas, eps);
+  return gridFrom(gradientAtZero(data), l1Ratio, nAlphas, eps);
 }
 
-/** `logspace(log10(top·eps), log10(top), count)[::-1]`, or every value 1e-15 when top ≤ 1e-15. */
+/** {@link defaultAlphas} from ∇_w F at w = 0 (with the best intercept) computed by the caller. */
+export function gridFrom(gradientAtZero: Float64Array, l1Ratio: number, nAlphas: number, eps: number): Float64Array {
+  return geometricGrid(new L1L2(1, l1Ratio).alphaMax(gradientAtZero), nAlphas, eps);
+}
+
+/**
+ * `logspace(log10(top·eps), log10(top), count)[::-1]`, or every value 1e-15 when top ≤ 1e-15.
+ * With more than one value, the first is raised to `top` when 10^log10(top) rounds below
+ * it: at alphaMax every coefficient is then exactly 0, where an alpha one ulp smaller can
+ * leave a rounding-sized one (scikit-learn's grid has that ulp).
+ */
 export function geometricGrid(top: number, count: number, eps: number): Float64Array {
   if (!(top > RESOLUTION)) return new Float64Array(count).fill(RESOLUTION);
-  return logspace(Math.log10(top * eps), Math.log10(top), count).reverse();
+  const grid = logspace(Math.log10(top * eps), Math.log10(top), count).reverse();
+  if (count > 1 && grid[0] < top) grid[0] = top;
+  return grid;
 }
 
 /**

@@ -2,9 +2,11 @@
  * {@link LassoCV} and {@link ElasticNetCV}: choose alpha (and l1Ratio) by K-fold
  * cross-validation along regularization paths, then refit on all the data.
  *
- * Each fold is converted once and solved along the whole alpha grid with warm starts
- * (the path engine of `src/path`), so the cross-validation costs K paths plus one
- * fit, not K × nAlphas cold fits. The selection follows scikit-learn's `LassoCV` /
+ * Each fold is solved along the whole alpha grid with warm starts (the path engine of
+ * `src/path`), so the cross-validation costs K paths plus one fit, not K × nAlphas cold
+ * fits. On tall data the paths run in covariance form on each fold's Gram matrix, all of
+ * them from one pass over the data (`path/covariance.ts`); otherwise each fold's rows
+ * are converted once and read a few times per alpha. The selection follows scikit-learn's `LassoCV` /
  * `ElasticNetCV` exactly (one grid per l1Ratio, computed on all the data; the mean of
  * the per-fold errors; the first minimum); `alpha1se` adds glmnet's `lambda.1se`.
  *
@@ -16,6 +18,7 @@ import { DataError, ModelJSONError, NotFittedError, ParameterError } from '../er
 import { LinearModel, type ModelJSON, type Objective, type ObjectiveContext } from '../estimators/base.js';
 import { param } from '../estimators/params.js';
 import { rSquared } from '../estimators/regressor.js';
+import { sum } from '../linalg/kernels.js';
 import { L1L2 } from '../penalties/l1l2.js';
 import { coordinateDescent } from '../solvers/coordinateDescent.js';
 import { type StrategyTable, solveWith } from '../solvers/engine.js';
@@ -416,27 +419,24 @@ interface PathCVConfig extends PathCVSettings {
   positive: boolean;
   shuffle: boolean;
   seed: number;
-  /** @internal Forces a route (tests); chosen by {@link chooseRoute} otherwise. */
-  route?: Route;
+  /** @internal Forces the route (tests): true in covariance form, false on the folds' rows; chosen by {@link preferGram} otherwise. */
+  gram?: boolean;
 }
 
 /**
- * How the folds' paths are solved: on each fold's rows ('sample', `solvePath`), or in
- * covariance form on each fold's Gram matrix ('stored' or 'recomputed' moments, see
- * `path/covariance.ts`).
+ * Whether to solve the folds' paths in covariance form (see {@link covarianceFormPays}): the
+ * held-out rows' moments are all kept, (k + 2) matrices of (p + 2)², so this asks that they
+ * take no more room than X or than 32 MB.
  */
-type Route = 'sample' | 'stored' | 'recomputed';
-
-/**
- * The covariance form (see {@link covarianceFormPays}) with the held-out moments kept when
- * together they take no more room than X, and recomputed per fold otherwise.
- */
-function chooseRoute(p: number, folds: Fold[], grids: Float64Array[]): Route {
+function preferGram(p: number, folds: Fold[], grids: Float64Array[]): boolean {
   const n = folds.reduce((rows, fold) => rows + fold.test.length, 0);
-  const stored = (folds.length + 2) * (p + 1) * (p + 1) <= n * p;
-  const gramWork = (stored ? 0.5 : 1) * n * p * p;
-  if (!covarianceFormPays(p, folds.map((fold) => fold.train.length), grids, gramWork)) return 'sample';
-  return stored ? 'stored' : 'recomputed';
+  const alphas = grids.reduce((count, grid) => count + grid.length, 0);
+  const positive = grids.every((grid) => grid.every((alpha) => alpha > 0));
+  return (
+    positive &&
+    (folds.length + 2) * (p + 2) * (p + 2) <= Math.max(n * p, 2 ** 22) &&
+    covarianceFormPays(p, folds.map((fold) => fold.train.length), alphas, 0.5 * n * p * p)
+  );
 }
 
 /** The fitted state LinearModel keeps for the refit model. */
@@ -474,18 +474,16 @@ export function crossValidatePath(
   const msePath = grids.map((grid) => Array.from(grid, () => new Float64Array(k)));
   let solves = 0;
   let unconverged = 0;
-  const route = config.route ?? chooseRoute(raw.nFeatures, folds, grids);
+  const gram = config.gram ?? preferGram(raw.nFeatures, folds, grids);
   // the shift of the moments: the data's weighted means (see path/covariance.ts)
   const shift = new Float64Array(raw.nFeatures + 1);
-  if (route !== 'sample' && fitIntercept) {
+  if (gram && fitIntercept) {
     shift.set(full.columnMeans);
     shift[raw.nFeatures] = weightedMean(targets, sw);
   }
-  // the held-out rows' moments, all kept when they take no more room than X ('stored'), or
-  // recomputed per fold beside a total ('recomputed': one more pass of n·p²/2)
-  const stored = route === 'stored' ? folds.map((fold) => rowMoments(raw, targets, fold.test, shift, sw)) : [];
-  const total =
-    route === 'stored' ? stored.reduce((a, b) => combineMoments(a, b, 1)) : route === 'recomputed' ? rowMoments(raw, targets, everyRow, shift, sw) : undefined;
+  // every fold's held-out moments, from one pass over the data; a fold trains on the rest
+  const heldOut = gram ? folds.map((fold) => rowMoments(raw, targets, fold.test, shift, sw)) : [];
+  const total = gram ? heldOut.reduce((a, b) => combineMoments(a, b, 1)) : undefined;
   folds.forEach((fold, f) => {
     const swTrain = sw && gather(sw, fold.train);
     const swTest = sw && gather(sw, fold.test);
@@ -500,8 +498,7 @@ export function crossValidatePath(
     let solveFold: (l1Ratio: number, alphas: Float64Array) => RegularizationPath;
     let design: Design | undefined;
     if (total) {
-      const heldOut = route === 'stored' ? stored[f] : rowMoments(raw, targets, fold.test, shift, sw);
-      const train = gramPathData(combineMoments(total, heldOut, -1), shift, fitIntercept);
+      const train = gramPathData(combineMoments(total, heldOut[f], -1), shift, fitIntercept);
       solveFold = (l1Ratio, alphas) => solveGramPath(train, { l1Ratio, positive }, alphas, config);
     } else {
       design = designOfRows(raw, fold.train, { center: fitIntercept, weights: fitIntercept ? swTrain : undefined });
@@ -572,12 +569,6 @@ export function crossValidatePath(
       criterion: result.criterion,
     },
   };
-}
-
-function sum(v: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i];
-  return s;
 }
 
 /** Σ swᵢ(yᵢ − ŷᵢ)² / Σ swᵢ, or the plain mean without weights (scikit-learn's `np.average`). */

@@ -43,7 +43,7 @@
  *
  * @module
  */
-import { ANDERSON_DEPTH, andersonWeights } from './anderson.js';
+import { ANDERSON_DEPTH, andersonSchedule } from './anderson.js';
 import { norm, roundingBound, StoppingRule, objectiveValue } from './stopping.js';
 import type { Problem, SolveOptions, SolveResult } from './types.js';
 
@@ -211,23 +211,13 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
   let trial: typeof state | undefined;
   const candidate = new Float64Array(p);
   const startExtrapolation = (features: Int32Array, count: number) => {
-    const K = ANDERSON_DEPTH;
-    const m = count + 1; // the set's coordinates, then b
-    const history = new Float64Array((K + 1) * m);
-    let stored = 0;
-    // after a rejected point, skip 1, 3, then 7 rounds: a try costs about half an epoch,
-    // and where one fails the next ones mostly fail too
-    let backoff = 0;
-    let skip = 0;
+    const schedule = andersonSchedule(count + 1); // the set's coordinates, then b
     return () => {
-      for (let k = 0; k < count; k++) history[stored * m + k] = w[features[k]];
-      history[stored++ * m + count] = b;
-      if (stored <= K) return;
-      stored = 0;
-      const c = skip-- > 0 ? undefined : andersonWeights(history, m, K);
-      if (!c) return;
-      const point = new Float64Array(m);
-      for (let i = 0; i < K; i++) for (let k = 0; k < m; k++) point[k] += c[i] * history[(i + 1) * m + k];
+      const point = schedule.record((history, offset) => {
+        for (let k = 0; k < count; k++) history[offset + k] = w[features[k]];
+        history[offset + count] = b;
+      });
+      if (!point) return;
       // the combination can leave the penalty's domain (a negative coefficient under
       // `positive`: objective +∞, so the point would be rejected, as most were on
       // near-interpolating positive fits); a proximal step of size 0 projects it back, and
@@ -242,7 +232,7 @@ export function coordinateDescent(problem: Problem, options: SolveOptions): Solv
         [state, trial] = [trial, state];
         b = point[count];
       }
-      backoff = skip = accepted ? 0 : Math.min(2 * backoff + 1, 7);
+      schedule.result(accepted);
       for (let k = 0; k < count; k++) {
         if (accepted) w[features[k]] = point[k];
         candidate[features[k]] = 0;

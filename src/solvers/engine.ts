@@ -66,16 +66,21 @@ export function solveWith(problem: Problem, options: SolveOptions, available: St
   const result = solveInTargetUnits(problem, options, strategy);
   // a strategy stops as soon as its iterate stops being finite; say so instead of
   // handing back NaN coefficients
-  let finite = Number.isFinite(result.b);
-  for (let j = 0; j < result.w.length && finite; j++) finite = Number.isFinite(result.w[j]);
+  requireFinite(name, result.w, result.b, result.nIter);
+  return result;
+}
+
+/** Throws NUMERICAL_FAILURE unless w and b are finite (strategy `name` stopped after `nIter` iterations). */
+export function requireFinite(name: string, w: Float64Array, b: number, nIter: number): void {
+  let finite = Number.isFinite(b);
+  for (let j = 0; j < w.length && finite; j++) finite = Number.isFinite(w[j]);
   if (!finite) {
     throw new PenalizedError(
       'NUMERICAL_FAILURE',
-      `the '${name}' solver diverged: its coefficients stopped being finite numbers after ${result.nIter} iterations. ` +
+      `the '${name}' solver diverged: its coefficients stopped being finite numbers after ${nIter} iterations. ` +
         `The data may be too badly scaled for it: standardize the columns, or use the coordinate-descent solver ('cd').`,
     );
   }
-  return result;
 }
 
 /**

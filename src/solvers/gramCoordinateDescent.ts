@@ -21,9 +21,9 @@
  * @module
  */
 import type { QuadraticGram } from '../datafits/quadraticGram.js';
-import { PenalizedError } from '../errors.js';
 import type { Penalty } from '../penalties/types.js';
-import { ANDERSON_DEPTH, andersonWeights } from './anderson.js';
+import { ANDERSON_DEPTH, andersonSchedule } from './anderson.js';
+import { requireFinite } from './engine.js';
 import { gramDualityGap } from './stopping.js';
 
 /** A squared-loss problem in covariance form: minimize F(w) + g(w). */
@@ -51,10 +51,6 @@ export interface GramSolveResult {
   converged: boolean;
   /** The duality gap at w (the last one computed). */
   optimality: number;
-  /** `tol · a`. */
-  threshold: number;
-  /** F(w) + g(w). */
-  objective: number;
 }
 
 export function gramCoordinateDescent(problem: GramProblem, options: GramSolveOptions): GramSolveResult {
@@ -68,7 +64,7 @@ export function gramCoordinateDescent(problem: GramProblem, options: GramSolveOp
   let optimality = Infinity;
   let converged = false;
   let iteration = 0;
-  while (iteration < options.maxIter) {
+  epochs: while (iteration < options.maxIter) {
     iteration++;
     let wMax = 0;
     let changeMax = 0;
@@ -76,13 +72,15 @@ export function gramCoordinateDescent(problem: GramProblem, options: GramSolveOp
       const Hjj = H[j * p + j];
       if (!(Hjj > 0)) continue; // a constant column: F does not depend on wⱼ
       const old = w[j];
-      const next = penalty.proxCoordinate(old - (q[j] - c[j]) / Hjj, 1 / Hjj, j);
+      const gradient = q[j] - c[j];
+      // 0 is optimal along j: decided before dividing by Hⱼⱼ, so that |cⱼ| = alpha (the
+      // path's first alpha) keeps wⱼ exactly 0 where the prox's rounding can move it by an ulp
+      if (old === 0 && penalty.subdifferentialDistance(0, gradient, j) === 0) continue;
+      const next = penalty.proxCoordinate(old - gradient / Hjj, 1 / Hjj, j);
       if (next !== old) {
-        if (!(Math.abs(next) < Infinity)) {
-          throw new PenalizedError('NUMERICAL_FAILURE', `coordinate descent on the Gram matrix diverged at feature ${j}: standardize the columns.`);
-        }
-        datafit.moveCoordinate(q, j, next - old);
         w[j] = next;
+        if (!(Math.abs(next) < Infinity)) break epochs; // overflow: reported below
+        datafit.moveCoordinate(q, j, next - old);
         const change = Math.abs(next - old);
         if (change > changeMax) changeMax = change;
       }
@@ -99,35 +97,26 @@ export function gramCoordinateDescent(problem: GramProblem, options: GramSolveOp
     }
     extrapolate?.();
   }
-  return { w, nIter: iteration, converged, optimality, threshold, objective: datafit.value(w, q) + penalty.value(w) };
+  // a step that overflowed (columns far from unit scale) left a non-finite coefficient
+  requireFinite('cd', w, 0, iteration);
+  return { w, nIter: iteration, converged, optimality };
 }
 
 /**
- * The step to call after each epoch: records w, and every {@link ANDERSON_DEPTH} + 1
- * epochs moves w (and q = Hw) to the extrapolated point when that lowers the objective.
- * The comparison uses the difference of the two objectives,
+ * The step to call after each epoch: every {@link ANDERSON_DEPTH} + 1 epochs it moves w
+ * (and q = Hw) to the extrapolated point, projected onto the penalty's domain, when that
+ * lowers the objective. The comparison uses the difference of the two objectives,
  * ½(vᵀHv − wᵀHw) − cᵀ(v − w) + g(v) − g(w), which the moments give without the rounding
  * of a (the objectives themselves are known only to about ε·a).
  */
 function extrapolation(problem: GramProblem, w: Float64Array, q: Float64Array): () => void {
   const { datafit, penalty } = problem;
   const { linear: c, nFeatures: p } = datafit;
-  const K = ANDERSON_DEPTH;
-  const history = new Float64Array((K + 1) * p);
-  const point = new Float64Array(p);
+  const schedule = andersonSchedule(p);
   const product = new Float64Array(p);
-  let stored = 0;
-  // after a rejected point skip 1, 3, then 7 rounds, as coordinateDescent.ts does
-  let backoff = 0;
-  let skip = 0;
   return () => {
-    history.set(w, stored++ * p);
-    if (stored <= K) return;
-    stored = 0;
-    const weights = skip-- > 0 ? undefined : andersonWeights(history, p, K);
-    if (!weights) return;
-    point.fill(0);
-    for (let i = 0; i < K; i++) for (let j = 0; j < p; j++) point[j] += weights[i] * history[(i + 1) * p + j];
+    const point = schedule.record((history, offset) => history.set(w, offset));
+    if (!point) return;
     for (let j = 0; j < p; j++) point[j] = penalty.proxCoordinate(point[j], 0, j);
     datafit.product(point, product);
     let change = penalty.value(point) - penalty.value(w);
@@ -137,6 +126,6 @@ function extrapolation(problem: GramProblem, w: Float64Array, q: Float64Array): 
       w.set(point);
       q.set(product);
     }
-    backoff = skip = accepted ? 0 : Math.min(2 * backoff + 1, 7);
+    schedule.result(accepted);
   };
 }

@@ -1,6 +1,6 @@
 /** The blocked, register-tiled Gram kernels against the plain triple loop. */
 import { describe, expect, it } from 'vitest';
-import { gramMatrix, outerGramMatrix } from '../../src/linalg/gram.js';
+import { gramMatrix, outerGramMatrix, shiftedGramOfRows } from '../../src/linalg/gram.js';
 import { rng } from '../helpers/fixtures.js';
 
 const UNIT_ROUNDOFF = 2 ** -53;
@@ -85,5 +85,24 @@ describe('outerGramMatrix: XXᵀ', () => {
       const X = columnMajor(n * 1000 + p + 2, n, p);
       expectGram(outerGramMatrix(X, n, p), n, p, 1, (i, k, j) => X[j * n + i] * X[j * n + k]);
     });
+  }
+});
+
+describe('shiftedGramOfRows: ZᵀWZ for Z = [X − μ, y − μ_y, 1] over some rows', () => {
+  for (const [n, p] of shapes) {
+    for (const weighted of [false, true]) {
+      it(`${n}×${p}, every other row${weighted ? ', weighted' : ''}`, () => {
+        const X = columnMajor(n * 1000 + p + 3, n, p);
+        const r = rng(n + p + 7);
+        const y = Float64Array.from({ length: n }, () => 5 + r.normal());
+        const shift = Float64Array.from({ length: p + 1 }, (_, j) => (j < p ? r.normal() : 5));
+        const w = weighted ? Float64Array.from({ length: n }, (_, i) => (i % 5 === 3 ? 0 : 0.1 + 3 * r.uniform())) : undefined;
+        // rows out of order and not contiguous: the kernel gathers them
+        const rows = Int32Array.from({ length: Math.ceil(n / 2) }, (_, i) => (n - 1 - 2 * i + n) % n);
+        const z = (c: number, i: number) => (c < p ? X[c * n + rows[i]] - shift[c] : c === p ? y[rows[i]] - shift[p] : 1);
+        // the shifted entries are rounded once, then weighted and multiplied: 4 rounded factors
+        expectGram(shiftedGramOfRows(X, n, p, y, rows, shift, w), p + 2, rows.length, 4, (j, k, i) => (w ? w[rows[i]] : 1) * z(j, i) * z(k, i));
+      });
+    }
   }
 });
