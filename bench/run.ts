@@ -5,7 +5,7 @@
  *
  *   npm run bench                          full run (~7 min on 2 cores)
  *   npm run bench -- --quick               n and p ÷10, peer budget 10 s (~1.5 min)
- *   npm run bench -- --only tall,wide      some problems (tall, wide, logistic, scaling, path)
+ *   npm run bench -- --only tall,wide      some problems (tall, wide, logistic, scaling, path, cv)
  *   npm run bench -- --runs 7              timed runs per fit (median; default 5)
  *   npm run bench -- --rounds 3            alternate penalized and scikit-learn this many times (default 3)
  *   npm run bench -- --no-peers --no-sklearn --no-memory
@@ -83,7 +83,7 @@ const ROUNDS = Math.round(numeric('rounds', QUICK ? 1 : 3, 1));
 const WARMUP = 1;
 const PEER_BUDGET_S = numeric('peer-budget', QUICK ? 10 : 60, 1);
 const SKLEARN_THREADS = Math.round(numeric('sklearn-threads', 1, 0));
-const ALL_PROBLEMS = ['tall', 'wide', 'logistic', 'scaling', 'path'] as const;
+const ALL_PROBLEMS = ['tall', 'wide', 'logistic', 'scaling', 'path', 'cv'] as const;
 type ProblemName = (typeof ALL_PROBLEMS)[number];
 const ONLY = (option('only') ?? ALL_PROBLEMS.join(',')).split(',').map((s) => s.trim()) as ProblemName[];
 for (const p of ONLY) {
@@ -638,6 +638,20 @@ async function main(): Promise<void> {
       const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
       try {
         out.push('```', execFileSync(tsx, [script, String(Math.min(RUNS, 5)), '1e-4'], { maxBuffer: 1 << 26 }).toString().trimEnd(), '```');
+      } catch (error) {
+        out.push(`failed: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+  }
+  if (ONLY.includes('cv') && !QUICK) {
+    // LassoCV and ElasticNetCV against scikit-learn's (bench/cv.ts; needs scikit-learn)
+    out.push('', '### cross-validation (5 folds, 100 alphas)', '');
+    if (process.argv.includes('--no-sklearn')) out.push('skipped (--no-sklearn)');
+    else {
+      const script = fileURLToPath(new URL('./cv.ts', import.meta.url));
+      const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+      try {
+        out.push(execFileSync(tsx, [script, '3'], { maxBuffer: 1 << 26 }).toString().trimEnd());
       } catch (error) {
         out.push(`failed: ${(error as Error).message.split('\n')[0]}`);
       }

@@ -177,15 +177,3 @@ export function originalIntercept(design: Design, w: Float64Array, b: number, fi
   for (let j = 0; j < w.length; j++) if (w[j] !== 0) intercept -= design.columnMeans[j] * w[j];
   return intercept;
 }
-
-/** Σⱼ x_ij·wⱼ + intercept for the given rows of an uncentered design (only nonzero wⱼ cost). */
-export function predictRows(raw: Design, rows: Int32Array, w: Float64Array, intercept: number, out: Float64Array): void {
-  const { nSamples: n, values } = raw;
-  out.fill(intercept, 0, rows.length);
-  for (let j = 0; j < w.length; j++) {
-    const wj = w[j];
-    if (wj === 0) continue;
-    const off = j * n;
-    for (let i = 0; i < rows.length; i++) out[i] += wj * values[off + rows[i]];
-  }
-}

@@ -18,13 +18,13 @@ import { DataError, ModelJSONError, NotFittedError, ParameterError } from '../er
 import { LinearModel, type ModelJSON, type Objective, type ObjectiveContext } from '../estimators/base.js';
 import { param } from '../estimators/params.js';
 import { rSquared } from '../estimators/regressor.js';
-import { sum } from '../linalg/kernels.js';
+import { matVec, sum } from '../linalg/kernels.js';
 import { L1L2 } from '../penalties/l1l2.js';
 import { coordinateDescent } from '../solvers/coordinateDescent.js';
 import { type StrategyTable, solveWith } from '../solvers/engine.js';
 import { warn } from '../warnings.js';
 import { combineMoments, covarianceFormPays, gramPathData, rowMoments, solveGramPath, weightedMean } from '../path/covariance.js';
-import { type PathData, type RegularizationPath, defaultAlphas, originalIntercept, pathDatafit, predictRows, solvePath } from '../path/solvePath.js';
+import { type PathData, type RegularizationPath, defaultAlphas, originalIntercept, pathDatafit, solvePath } from '../path/solvePath.js';
 import { readNumberList, splitOptions } from '../path/validate.js';
 import {
   type CVFitOptions,
@@ -494,6 +494,8 @@ export function crossValidatePath(
       throw new DataError('INVALID_DATA', `${where}.fit: the test rows of fold ${f} all have sample weight 0, so their weighted error is undefined; change the folds or the weights.`);
     }
     const yTest = gather(targets, fold.test);
+    // the held-out rows, contiguous: predicting every alpha from them reads X in order
+    const test = designOfRows(raw, fold.test, { center: false });
     const predicted = new Float64Array(fold.test.length);
     let solveFold: (l1Ratio: number, alphas: Float64Array) => RegularizationPath;
     let design: Design | undefined;
@@ -508,7 +510,7 @@ export function crossValidatePath(
     l1Ratios.forEach((l1Ratio, r) => {
       const path = solveFold(l1Ratio, grids[r]);
       for (let i = 0; i < grids[r].length; i++) {
-        predictRows(raw, fold.test, path.coefs[i], path.intercepts[i], predicted);
+        matVec(test, path.coefs[i], path.intercepts[i], predicted);
         msePath[r][i][f] = meanSquaredError(yTest, predicted, swTest);
       }
       solves += path.converged.length;
