@@ -3,7 +3,7 @@
  * standard problems and prints markdown tables. A script that prints numbers, not a
  * test. See docs/benchmarks.md.
  *
- *   npm run bench                          full run (~7 min on 2 cores)
+ *   npm run bench                          full run (~10 min on 2 cores)
  *   npm run bench -- --quick               n and p ÷10, peer budget 10 s (~1.5 min)
  *   npm run bench -- --only tall,wide      some problems (tall, wide, logistic, scaling, path, cv)
  *   npm run bench -- --runs 7              timed runs per fit (median; default 5)
