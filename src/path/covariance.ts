@@ -20,7 +20,7 @@ import { shiftedGramOfRows } from '../linalg/gram.js';
 import { dot, sum } from '../linalg/kernels.js';
 import { L1L2 } from '../penalties/l1l2.js';
 import { gramCoordinateDescent } from '../solvers/gramCoordinateDescent.js';
-import type { PathData, PathPenalty, PathSolveOptions, RegularizationPath } from './solvePath.js';
+import { type PathData, type PathPenalty, type PathSolveOptions, type RegularizationPath, sweep } from './solvePath.js';
 
 /**
  * Passes over the rows that a sample-space path spends per alpha, measured: 1228 passes
@@ -118,26 +118,15 @@ export function weightedMean(y: Float64Array, sampleWeight?: Float64Array): numb
 export function solveGramPath(data: GramPathData, penalty: PathPenalty, alphas: Float64Array, options: PathSolveOptions): RegularizationPath {
   const { datafit, means, fitIntercept } = data;
   const p = datafit.nFeatures;
-  const count = alphas.length;
-  const coefs: Float64Array[] = [];
-  const intercepts = new Float64Array(count);
-  const dualGaps = new Float64Array(count);
-  const nIters = new Int32Array(count);
-  const converged: boolean[] = [];
   let w: Float64Array = new Float64Array(p);
-  for (let k = 0; k < count; k++) {
+  return sweep(alphas, (alpha) => {
     const result = gramCoordinateDescent(
-      { datafit, penalty: new L1L2(alphas[k], penalty.l1Ratio, { positive: penalty.positive }) },
+      { datafit, penalty: new L1L2(alpha, penalty.l1Ratio, { positive: penalty.positive }) },
       { maxIter: options.maxIter, tol: options.tol, initial: { w } },
     );
     w = result.w;
-    coefs.push(w.slice());
     let intercept = fitIntercept ? means[p] : 0;
     if (fitIntercept) for (let j = 0; j < p; j++) if (w[j] !== 0) intercept -= means[j] * w[j];
-    intercepts[k] = intercept;
-    dualGaps[k] = result.optimality;
-    nIters[k] = result.nIter;
-    converged.push(result.converged);
-  }
-  return { alphas: alphas.slice(), coefs, intercepts, dualGaps, nIters, converged };
+    return { w, intercept, optimality: result.optimality, nIter: result.nIter, converged: result.converged };
+  });
 }

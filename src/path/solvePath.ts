@@ -138,36 +138,52 @@ export function logspace(start: number, stop: number, num: number): Float64Array
 export function solvePath(data: PathData, penalty: PathPenalty, alphas: Float64Array, options: PathSolveOptions): RegularizationPath {
   const { design, y, fitIntercept } = data;
   const datafit = pathDatafit(data);
-  const count = alphas.length;
-  const coefs: Float64Array[] = [];
-  const intercepts = new Float64Array(count);
-  const dualGaps = new Float64Array(count);
-  const nIters = new Int32Array(count);
-  const converged: boolean[] = [];
   // each solve starts from the previous solution; the gradient there (∇_w F, the same for
   // every alpha since only the penalty changes) is passed on for strategies that can skip
   // their first full pass with it (see tests/path/bench/coordinateDescent-warm-path.patch)
   let initial: { w: Float64Array; b: number; gradient?: Float64Array } | undefined;
-  for (let k = 0; k < count; k++) {
+  return sweep(alphas, (alpha) => {
     const result: SolveResult = solveWith(
-      {
-        design,
-        y,
-        datafit,
-        penalty: new L1L2(alphas[k], penalty.l1Ratio, { positive: penalty.positive }),
-        fitIntercept,
-      },
+      { design, y, datafit, penalty: new L1L2(alpha, penalty.l1Ratio, { positive: penalty.positive }), fitIntercept },
       { strategy: 'cd', maxIter: options.maxIter, tol: options.tol, initial },
       { cd: coordinateDescent },
     );
     initial = { w: result.w, b: result.b, gradient: (result as { gradient?: Float64Array }).gradient };
-    coefs.push(result.w.slice());
-    intercepts[k] = originalIntercept(design, result.w, result.b, fitIntercept);
-    dualGaps[k] = result.optimality;
-    nIters[k] = result.nIter;
-    converged.push(result.converged);
+    const { w, b, optimality, nIter, converged } = result;
+    return { w, intercept: originalIntercept(design, w, b, fitIntercept), optimality, nIter, converged };
+  });
+}
+
+/** One solve along a path: the solution (w on the design's scale, the original intercept) and how it went. */
+export interface PathPoint {
+  w: Float64Array;
+  intercept: number;
+  /** The stopping measure at w. */
+  optimality: number;
+  nIter: number;
+  converged: boolean;
+}
+
+/** Calls `solveAt` at every alpha, in order (it keeps its own warm start), and collects the path. */
+export function sweep(alphas: Float64Array, solveAt: (alpha: number) => PathPoint): RegularizationPath {
+  const count = alphas.length;
+  const path: RegularizationPath = {
+    alphas: alphas.slice(),
+    coefs: [],
+    intercepts: new Float64Array(count),
+    dualGaps: new Float64Array(count),
+    nIters: new Int32Array(count),
+    converged: [],
+  };
+  for (let k = 0; k < count; k++) {
+    const point = solveAt(alphas[k]);
+    path.coefs.push(point.w.slice());
+    path.intercepts[k] = point.intercept;
+    path.dualGaps[k] = point.optimality;
+    path.nIters[k] = point.nIter;
+    path.converged.push(point.converged);
   }
-  return { alphas: alphas.slice(), coefs, intercepts, dualGaps, nIters, converged };
+  return path;
 }
 
 /** The intercept on the original scale: b − Σⱼ x̄ⱼwⱼ (x̄ the column means the design removed). */
