@@ -628,37 +628,30 @@ async function main(): Promise<void> {
     targets.push(`- ${taskLabel(r)} ${r.size}: ≥ 20× the fastest JS peer (${fastest.peer}, estimated, not run): ${speedup} — ${verdict}`);
   }
   if (targets.length) out.push('', '### targets', '', ...targets);
+  // the 100-alpha Lasso path on the wide problem against scikit-learn's lasso_path, and
+  // LassoCV / ElasticNetCV against scikit-learn's: scripts of their own, needing scikit-learn
   if (ONLY.includes('path') && !QUICK) {
-    // the 100-alpha Lasso path on the wide problem against scikit-learn's lasso_path
-    // (bench/path.ts; needs scikit-learn, skipped with --no-sklearn)
-    out.push('', '### regularization path (wide problem, 100 alphas)', '');
-    if (process.argv.includes('--no-sklearn')) out.push('skipped (--no-sklearn)');
-    else {
-      const script = fileURLToPath(new URL('./path.ts', import.meta.url));
-      const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
-      try {
-        out.push('```', execFileSync(tsx, [script, String(Math.min(RUNS, 5)), '1e-4'], { maxBuffer: 1 << 26 }).toString().trimEnd(), '```');
-      } catch (error) {
-        out.push(`failed: ${(error as Error).message.split('\n')[0]}`);
-      }
-    }
+    out.push('', '### regularization path (wide problem, 100 alphas)', '', ...sklearnScript('path.ts', [String(Math.min(RUNS, 5)), '1e-4'], true));
   }
-  if (ONLY.includes('cv') && !QUICK) {
-    // LassoCV and ElasticNetCV against scikit-learn's (bench/cv.ts; needs scikit-learn)
-    out.push('', '### cross-validation (5 folds, 100 alphas)', '');
-    if (process.argv.includes('--no-sklearn')) out.push('skipped (--no-sklearn)');
-    else {
-      const script = fileURLToPath(new URL('./cv.ts', import.meta.url));
-      const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
-      try {
-        out.push(execFileSync(tsx, [script, '3'], { maxBuffer: 1 << 26 }).toString().trimEnd());
-      } catch (error) {
-        out.push(`failed: ${(error as Error).message.split('\n')[0]}`);
-      }
-    }
-  }
+  if (ONLY.includes('cv') && !QUICK) out.push('', '### cross-validation (5 folds, 100 alphas)', '', ...sklearnScript('cv.ts', ['3'], false));
   out.push('', `total wall time ${fmtS(performance.now() - started)}`);
   console.log(out.join('\n'));
+}
+
+/**
+ * The output lines of bench/`name` run with tsx (fenced as code when `fenced`), or why it
+ * was not: skipped with --no-sklearn, or its first error line.
+ */
+function sklearnScript(name: string, args: string[], fenced: boolean): string[] {
+  if (process.argv.includes('--no-sklearn')) return ['skipped (--no-sklearn)'];
+  const script = fileURLToPath(new URL(`./${name}`, import.meta.url));
+  const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+  try {
+    const text = execFileSync(tsx, [script, ...args], { maxBuffer: 1 << 26 }).toString().trimEnd();
+    return fenced ? ['```', text, '```'] : [text];
+  } catch (error) {
+    return [`failed: ${(error as Error).message.split('\n')[0]}`];
+  }
 }
 
 /** "~N×" from a skipped peer's estimate ("≥N×" when the estimate is a lower bound). */
