@@ -21,8 +21,8 @@
  * The one-time work is the Gram matrix (n·min(n,p)²/2 multiply-adds), its
  * tridiagonalization (~8/3·min(n,p)³ flops, where the eigendecomposition used before
  * needed ~9·min(n,p)³) and, for p ≤ n, Z (n·p² multiply-adds): a
- * 5000×1000 fit takes ~9 s (the Gram matrix ~1.5 s, the tridiagonalization ~3 s, Z
- * ~4.5 s), against 11–14 s with the eigendecomposition used before and 79 s with the
+ * 5000×1000 fit takes 9–12 s (the Gram matrix ~1.5 s, the tridiagonalization ~3 s, Z
+ * ~4.5 s), against 12–14 s with the eigendecomposition used before and 79 s with the
  * Jacobi SVD before that.
  *
  * @module
