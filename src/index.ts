@@ -19,7 +19,7 @@ export type { ParamSpec, ParamTable, ParamValues } from './estimators/params.js'
 
 export { Quadratic, Logistic, type Datafit, type QuadraticState, type LogisticState } from './datafits/index.js';
 export { NoPenalty, L1, L2, L1L2, softThreshold, type Penalty, type PenaltyOptions } from './penalties/index.js';
-export { solve, chooseStrategy, type Problem, type SolveOptions, type SolveResult, type Strategy, type IterationInfo } from './solvers/index.js';
+export { solve, chooseStrategy, type Problem, type SolveOptions, type SolveResult, type Strategy, type IterationInfo, type GradientCertificate } from './solvers/index.js';
 export { toDesign, type Design, type MatrixLike, type MlMatrixLike } from './data/design.js';
 
 export {

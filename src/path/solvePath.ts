@@ -11,7 +11,7 @@ import { Quadratic } from '../datafits/quadratic.js';
 import { L1L2 } from '../penalties/l1l2.js';
 import { coordinateDescent } from '../solvers/coordinateDescent.js';
 import { solveWith } from '../solvers/engine.js';
-import type { SolveResult } from '../solvers/types.js';
+import type { SolveOptions, SolveResult } from '../solvers/types.js';
 import { totalWeight } from './validate.js';
 
 /** A squared-loss problem, converted once: the design (centered when an intercept is fitted), targets and weights. */
@@ -139,16 +139,17 @@ export function solvePath(data: PathData, penalty: PathPenalty, alphas: Float64A
   const { design, y, fitIntercept } = data;
   const datafit = pathDatafit(data);
   // each solve starts from the previous solution; the gradient there (∇_w F, the same for
-  // every alpha since only the penalty changes) is passed on for strategies that can skip
-  // their first full pass with it (see tests/path/bench/coordinateDescent-warm-path.patch)
-  let initial: { w: Float64Array; b: number; gradient?: Float64Array } | undefined;
+  // every alpha since only the penalty changes) is passed on as coordinate descent left it,
+  // with its certified entries still uncomputed: most stay certified at the next alpha, so
+  // completing them (a near-full pass per alpha) would be wasted
+  let initial: SolveOptions['initial'];
   return sweep(alphas, (alpha) => {
     const result: SolveResult = solveWith(
       { design, y, datafit, penalty: new L1L2(alpha, penalty.l1Ratio, { positive: penalty.positive }), fitIntercept },
       { strategy: 'cd', maxIter: options.maxIter, tol: options.tol, initial },
       { cd: coordinateDescent },
     );
-    initial = { w: result.w, b: result.b, gradient: (result as { gradient?: Float64Array }).gradient };
+    initial = { w: result.w, b: result.b, certificate: result.certificate };
     const { w, b, optimality, nIter, converged } = result;
     return { w, intercept: originalIntercept(design, w, b, fitIntercept), optimality, nIter, converged };
   });

@@ -136,7 +136,6 @@ function solveInTargetUnits(problem: Problem, options: SolveOptions, strategy: S
       initial: initial && {
         w: divide(initial.w),
         b: initial.b / sigma,
-        gradient: initial.gradient && divide(initial.gradient),
       },
       onIteration:
         onIteration && ((info) => onIteration({ iteration: info.iteration, w: info.w.map((x) => x * sigma), b: info.b * sigma })),
@@ -148,6 +147,9 @@ function solveInTargetUnits(problem: Problem, options: SolveOptions, strategy: S
   if (result.gradient) for (let j = 0; j < result.gradient.length; j++) result.gradient[j] *= sigma;
   return {
     ...result,
+    // a certificate is not carried across target units (nor into them, above): the next
+    // solve of a path then starts with a full pass
+    certificate: undefined,
     b: result.b * sigma,
     // (x·σ)·σ, not x·σ²: σ² overflows for σ = 2^1023 and 0·∞ would be NaN
     objective: objective * sigma * sigma,

@@ -20,7 +20,7 @@ import { fista } from './fista.js';
 import { lbfgs } from './lbfgs.js';
 import type { Problem, SolveOptions, SolveResult, Strategy } from './types.js';
 
-export type { Problem, SolveOptions, SolveResult, Strategy, IterationInfo } from './types.js';
+export type { Problem, SolveOptions, SolveResult, Strategy, IterationInfo, GradientCertificate } from './types.js';
 export { StoppingRule } from './stopping.js';
 
 const ALL_STRATEGIES: StrategyTable = { direct: directSolve, cg: conjugateGradient, lbfgs, cd: coordinateDescent, fista };

@@ -44,11 +44,11 @@ export interface SolveOptions {
     /** Intercept for the stored (centered) design. */
     b: number;
     /**
-     * ∇_w F at (w, b), when known — a previous result's `gradient` on the same datafit
-     * and design (a regularization path passes each solution on this way): coordinate
-     * descent then skips its first full pass over X.
+     * A previous result's {@link SolveResult.certificate}, on the same datafit and design
+     * (a regularization path passes each solution on this way): coordinate descent then
+     * skips its first full pass over X.
      */
-    gradient?: Float64Array;
+    certificate?: GradientCertificate;
   };
   /**
    * Coordinate descent only: restrict epochs to working sets of the likely support
@@ -99,4 +99,22 @@ export interface SolveResult {
   objective: number;
   /** ∇_w F at the returned (w, b), when the strategy computed it there (coordinate descent). */
   gradient?: Float64Array;
+  /**
+   * Coordinate descent only: ∇_w F at the returned (w, b) as its last outer pass left it,
+   * which warm-starts the next solve of a path (see {@link GradientCertificate}).
+   */
+  certificate?: GradientCertificate;
+}
+
+/**
+ * ∇_w F at an iterate as coordinate descent's certified gradients leave it: `gradient[j]`
+ * is exact where `skipped[j]` is 0; where it is 1, only |∂F/∂wⱼ| ≤ `bound[j]` is known
+ * (and `gradient[j]` is 0). `theta` is the dual point −∇_z F at that iterate, from which
+ * the bounds move (see `coordinateDescent.ts`).
+ */
+export interface GradientCertificate {
+  gradient: Float64Array;
+  skipped: Uint8Array;
+  bound: Float64Array;
+  theta: Float64Array;
 }
