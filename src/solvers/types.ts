@@ -113,8 +113,12 @@ export interface SolveResult {
  * the bounds move (see `coordinateDescent.ts`).
  */
 export interface GradientCertificate {
+  /** ∂F/∂wⱼ where `skipped[j]` is 0; 0 where it is 1. */
   gradient: Float64Array;
+  /** 1 for the features whose gradient entry was not computed (certified), else 0. */
   skipped: Uint8Array;
+  /** Upper bounds on |∂F/∂wⱼ|: the certified ones for skipped features, |∂F/∂wⱼ| plus rounding for the others. */
   bound: Float64Array;
+  /** The dual point −∇_z F (length n) at the iterate. */
   theta: Float64Array;
 }
