@@ -35,10 +35,12 @@ export const ENTRIES = {
 // extreme-scale certification (rounding-aware dual point, power-of-two target units,
 // ~0.6 KB). The budget here guards against unnoticed growth (11 KB, then 11.5 KB with the
 // third session's speed-ups, 12 KB with Anderson extrapolation, +0.42 KB, 12.5 KB with the
-// fused move-then-gradient pass of coordinate descent, +0.2 KB); the 8 KB target
+// fused move-then-gradient pass of coordinate descent, +0.2 KB, 12.6 KB when coordinate
+// descent's epoch and outer pass became module functions, whose compiled code survives a
+// full GC, +46 B); the 8 KB target
 // stays open (without any message strings the bundle would still be ~8 KB: see
 // docs/bundle-size.md).
-export const BUDGETS = { lasso: 12_500, all: 30_000 };
+export const BUDGETS = { lasso: 12_600, all: 30_000 };
 
 /**
  * Bundles each entry with 'penalized' resolved from `from` (a directory whose

@@ -70,17 +70,8 @@ function isMlMatrix(value: unknown): value is MlMatrixLike {
 const SHAPE_HELP = 'pass X as number[][], an array of Float64Array rows, or an ml-matrix Matrix';
 
 function cellError(name: string, i: number, j: number, cell: unknown): DataError {
-  if (typeof cell === 'number') {
-    return new DataError(
-      'INVALID_DATA',
-      `${name}[${i}][${j}] is ${describe(cell)}; every entry of ${name} must be a finite number (remove or impute missing values first).`,
-    );
-  }
-  const hint = typeof cell === 'string' ? ' (convert numeric strings with Number() first)' : '';
-  return new DataError(
-    'INVALID_DATA',
-    `${name}[${i}][${j}] is ${describe(cell)}; every entry of ${name} must be a finite number${hint}.`,
-  );
+  const hint = typeof cell === 'number' ? ' (remove or impute missing values first)' : typeof cell === 'string' ? ' (convert numeric strings with Number() first)' : '';
+  return new DataError('INVALID_DATA', `${name}[${i}][${j}] is ${describe(cell)}; every entry of ${name} must be a finite number${hint}.`);
 }
 
 /**
